@@ -1,0 +1,37 @@
+// The front of the pipeline: text → AST + syntax diagnostics.
+import type { Document } from "../ast/ast.js";
+import { diag } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseSyntax } from "../syntax/index.js";
+import { lowerDocument } from "./lower.js";
+
+export { MAX_DIAGNOSTICS_PER_CODE, describeToken } from "./lower.js";
+export { dedentProse, decodeString, decodeDuration, DAYS_PER_UNIT } from "./decode.js";
+
+export interface ParseResult {
+  readonly ast: Document;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Like `parse` but lets an internal error escape (used by the tests and the fuzzer). */
+export function parseUnchecked(text: string, file: string): ParseResult {
+  return lowerDocument(text, file, parseSyntax(text));
+}
+
+/**
+ * Parse a charter file. Never throws: every syntax error becomes a CH00xx
+ * diagnostic, and the AST holds whatever could be recognised.
+ */
+export function parse(text: string, file: string): ParseResult {
+  try {
+    return parseUnchecked(text, file);
+  } catch (e) {
+    // Not expected (the grammar is total and the fuzz tests say so); a
+    // compiler bug must still not take the caller down.
+    const empty: Document = { kind: "document", imports: [], header: null, entries: [], comments: [], span: { start: 0, end: text.length } };
+    return {
+      ast: empty,
+      diagnostics: [diag("CH0010", file, { start: 0, end: 0 }, { token: `input (internal error: ${String(e).slice(0, 200)})` })],
+    };
+  }
+}

@@ -1,0 +1,417 @@
+// The charter parser: a TOTAL, NON-RECURSIVE chevrotain grammar.
+//
+// Every token sequence parses. No rule calls itself, directly or not, so
+// nesting depth is bounded (100,000 `{` are just a run of junk tokens) and
+// the stack cannot overflow. Every decision is LL(1) on token types plus a
+// GATE that looks at images (keywords are not reserved) and at line starts;
+// each CONSUME is only reached when its token is known to be there, so
+// chevrotain's automatic recovery never fires on any input we know of (it
+// stays enabled as a safety net, and any error it reports becomes CH0010).
+// Syntax errors are found afterwards, deterministically, from the shape of
+// the CST (see `src/lower/`).
+//
+// Grammar (see grammar/charter.ebnf, which a test keeps in sync):
+//   document = { import } [ header ] [ "{" ] { entry } [ "}" ] { entry }
+//   import   = "import" [ STRING ] [ "as" [ IDENT ] ]
+//   header   = ( "charter" | "federation" ) [ name ]
+//   entry    = section | field | junk
+//   section  = keyword [ "of" ] [ IDENT ] [ "{" ] { field | junk } [ "}" ]
+//   field    = IDENT [ ":" ] [ value ]
+//   value    = [ phrase ] { "," [ phrase ] }
+//   phrase   = term { term }
+//   term     = STRING | PROSE | NUMBER | PERCENT | FRACTION | DURATION | IDENT
+//   junk     = any token
+import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import {
+  AnyToken,
+  Colon,
+  Comma,
+  Duration,
+  Fraction,
+  Ident,
+  LCurly,
+  NumberLit,
+  Percent,
+  Prose,
+  RCurly,
+  StringLit,
+  parserTokens,
+} from "./lexer.js";
+import type {
+  CstDocument,
+  CstEntry,
+  CstField,
+  CstHeader,
+  CstImport,
+  CstJunk,
+  CstPhrase,
+  CstSection,
+  CstValue,
+  SyntaxToken,
+} from "./cst.js";
+import { emptyDocument } from "./cst.js";
+
+/** Section keywords other than `member` (which needs `of`). */
+export const SECTION_KEYWORD_IMAGES: ReadonlySet<string> = new Set([
+  "membership",
+  "exit",
+  "secession",
+  "body",
+  "decision",
+  "amendments",
+  "rights",
+  "disputes",
+  "dissolution",
+]);
+/** Sections that take a name. */
+const NAMED_IMAGES: ReadonlySet<string> = new Set(["body", "decision"]);
+
+const TERM_TYPES: ReadonlySet<TokenType> = new Set([StringLit, Prose, NumberLit, Percent, Fraction, Duration, Ident]);
+
+const production = typeof process !== "undefined" && process.env?.NODE_ENV === "production";
+
+class CharterParser extends EmbeddedActionsParser {
+  constructor() {
+    super(parserTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 1,
+      skipValidations: production || process.env?.CHARTERC_SKIP_VALIDATIONS === "1",
+    });
+    this.performSelfAnalysis();
+  }
+
+  // ── lookahead predicates (used only in GATEs, never during recording) ──
+
+  private isTerm(t: IToken): boolean {
+    return TERM_TYPES.has(t.tokenType);
+  }
+
+  /** `member of` at LA(1). */
+  private atMemberOf(): boolean {
+    const t1 = this.LA(1);
+    if (t1.tokenType !== Ident || t1.image !== "member") return false;
+    const t2 = this.LA(2);
+    return t2.tokenType === Ident && t2.image === "of";
+  }
+
+  /**
+   * A section certainly starts here: `KEYWORD {`, `body|decision IDENT {`, or
+   * `member of`. Field and value loops stop at it, so a missing `}` does not
+   * swallow the following sections.
+   */
+  private atSectionStart(): boolean {
+    const t1 = this.LA(1);
+    if (t1.tokenType !== Ident) return false;
+    if (t1.image === "member") return this.atMemberOf();
+    if (!SECTION_KEYWORD_IMAGES.has(t1.image)) return false;
+    const t2 = this.LA(2);
+    if (t2.tokenType === LCurly) return true;
+    return NAMED_IMAGES.has(t1.image) && t2.tokenType === Ident && this.LA(3).tokenType === LCurly;
+  }
+
+  /** Where an entry is expected: a section keyword not followed by `:` starts a section. */
+  private atSectionEntry(): boolean {
+    const t1 = this.LA(1);
+    if (t1.tokenType !== Ident) return false;
+    if (t1.image === "member") return this.atMemberOf();
+    return SECTION_KEYWORD_IMAGES.has(t1.image) && this.LA(2).tokenType !== Colon;
+  }
+
+  /** LA(1) can start a phrase: a term that is not `IDENT :` nor a section start. */
+  private atPhraseStart(): boolean {
+    const t1 = this.LA(1);
+    if (!TERM_TYPES.has(t1.tokenType)) return false;
+    if (t1.tokenType !== Ident) return true;
+    if (this.LA(2).tokenType === Colon) return false;
+    return !this.atSectionStart();
+  }
+
+  /**
+   * LA(1) continues the current phrase. Besides `atPhraseStart`, a recovery
+   * heuristic for a forgotten colon: an IDENT that is the first token on its
+   * line and is followed on the same line by a term starts a new field.
+   */
+  private atPhraseContinuation(): boolean {
+    if (!this.atPhraseStart()) return false;
+    const t1 = this.LA(1) as SyntaxToken;
+    if (t1.tokenType === Ident && t1.nl === true) {
+      const t2 = this.LA(2) as SyntaxToken;
+      if (t2.nl !== true && this.isTerm(t2)) return false;
+    }
+    return true;
+  }
+
+  // ── rules ──────────────────────────────────────────────────────────────
+
+  public document = this.RULE("document", (): CstDocument => {
+    const doc = emptyDocument();
+    this.ACTION(() => {
+      this.root = doc;
+    });
+    this.MANY({
+      GATE: () => this.LA(1).image === "import",
+      DEF: () => {
+        const imp = this.SUBRULE(this.import);
+        doc.imports.push(imp);
+      },
+    });
+    this.OPTION({
+      GATE: () => {
+        const img = this.LA(1).image;
+        return img === "charter" || img === "federation";
+      },
+      DEF: () => {
+        doc.header = this.SUBRULE(this.header);
+      },
+    });
+    this.OPTION2(() => {
+      doc.open = this.CONSUME(LCurly);
+    });
+    this.MANY2({
+      GATE: () => this.LA(1).tokenType !== RCurly,
+      DEF: () => {
+        doc.entries.push(this.SUBRULE(this.entry, { ARGS: [false] }));
+      },
+    });
+    this.OPTION3(() => {
+      doc.close = this.CONSUME(RCurly);
+    });
+    this.MANY3(() => {
+      doc.trailing.push(this.SUBRULE2(this.entry, { ARGS: [true] }));
+    });
+    return doc;
+  });
+
+  public import = this.RULE("import", (): CstImport => {
+    const keyword = this.CONSUME(Ident);
+    const imp: CstImport = { kind: "import", keyword, path: null, as: null, alias: null };
+    this.OPTION(() => {
+      imp.path = this.CONSUME(StringLit);
+    });
+    this.OPTION2({
+      GATE: () => this.LA(1).image === "as",
+      DEF: () => {
+        imp.as = this.CONSUME2(Ident);
+        this.OPTION3({
+          GATE: () => {
+            const t1 = this.LA(1);
+            if (t1.tokenType !== Ident || t1.image === "import") return false;
+            // `import "x" as` + `charter "Name"`: the alias is missing.
+            return !((t1.image === "charter" || t1.image === "federation") && this.LA(2).tokenType !== Ident);
+          },
+          DEF: () => {
+            imp.alias = this.CONSUME3(Ident);
+          },
+        });
+      },
+    });
+    return imp;
+  });
+
+  public header = this.RULE("header", (): CstHeader => {
+    const keyword = this.CONSUME(Ident);
+    const h: CstHeader = { kind: "header", keyword, name: null };
+    this.OPTION({
+      // A string normally; a prose block, number or identifier directly
+      // before `{` is taken as a (malformed) name too.
+      GATE: () => {
+        const t1 = this.LA(1);
+        return t1.tokenType === StringLit || (this.isTerm(t1) && this.LA(2).tokenType === LCurly);
+      },
+      DEF: () => {
+        h.name = this.SUBRULE(this.term);
+      },
+    });
+    return h;
+  });
+
+  public entry = this.RULE("entry", (trailing: boolean): CstEntry => {
+    return this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.atSectionEntry(), ALT: () => this.SUBRULE(this.section) as CstEntry },
+        { ALT: () => this.SUBRULE(this.field) as CstEntry },
+        {
+          GATE: () => trailing === true || this.LA(1).tokenType !== RCurly,
+          ALT: () => this.SUBRULE(this.junk) as CstEntry,
+        },
+      ],
+    });
+  });
+
+  public section = this.RULE("section", (): CstSection => {
+    const keyword = this.CONSUME(Ident);
+    const s: CstSection = { kind: "section", keyword, of: null, name: null, open: null, items: [], close: null };
+    this.OPTION({
+      GATE: () => keyword.image === "member" && this.LA(1).image === "of",
+      DEF: () => {
+        s.of = this.CONSUME2(Ident);
+      },
+    });
+    this.OPTION2({
+      GATE: () => {
+        if (this.LA(2).tokenType === LCurly) return true;
+        const named = s.of !== null || NAMED_IMAGES.has(keyword.image);
+        return named && this.LA(2).tokenType !== Colon && !this.atSectionStart();
+      },
+      DEF: () => {
+        s.name = this.CONSUME3(Ident);
+      },
+    });
+    this.OPTION3(() => {
+      s.open = this.CONSUME(LCurly);
+    });
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== RCurly && !this.atSectionStart(),
+      DEF: () => {
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              ALT: () => {
+                s.items.push(this.SUBRULE(this.field));
+              },
+            },
+            {
+              ALT: () => {
+                s.items.push(this.SUBRULE(this.junk));
+              },
+            },
+          ],
+        });
+      },
+    });
+    this.OPTION4(() => {
+      s.close = this.CONSUME(RCurly);
+    });
+    return s;
+  });
+
+  public field = this.RULE("field", (): CstField => {
+    const name = this.CONSUME(Ident);
+    const f: CstField = { kind: "field", name, colon: null, value: null };
+    this.OPTION(() => {
+      f.colon = this.CONSUME(Colon);
+    });
+    this.OPTION2({
+      GATE: () => this.LA(1).tokenType === Comma || this.atPhraseStart(),
+      DEF: () => {
+        f.value = this.SUBRULE(this.value);
+      },
+    });
+    return f;
+  });
+
+  public value = this.RULE("value", (): CstValue => {
+    const v: CstValue = { kind: "value", phrases: [], commas: [] };
+    let current: CstPhrase = [];
+    this.OPTION({
+      GATE: () => this.atPhraseStart(),
+      DEF: () => {
+        current = this.SUBRULE(this.phrase);
+      },
+    });
+    this.MANY(() => {
+      const comma = this.CONSUME(Comma);
+      this.ACTION(() => {
+        v.phrases.push(current);
+        v.commas.push(comma);
+        current = [];
+      });
+      this.OPTION2({
+        GATE: () => this.atPhraseStart(),
+        DEF: () => {
+          current = this.SUBRULE2(this.phrase);
+        },
+      });
+    });
+    v.phrases.push(current);
+    return v;
+  });
+
+  public phrase = this.RULE("phrase", (): CstPhrase => {
+    const terms: CstPhrase = [this.SUBRULE(this.term)];
+    this.MANY({
+      GATE: () => this.atPhraseContinuation(),
+      DEF: () => {
+        terms.push(this.SUBRULE2(this.term));
+      },
+    });
+    return terms;
+  });
+
+  public term = this.RULE("term", (): SyntaxToken => {
+    return this.OR([
+      { ALT: () => this.CONSUME(StringLit) },
+      { ALT: () => this.CONSUME(Prose) },
+      { ALT: () => this.CONSUME(NumberLit) },
+      { ALT: () => this.CONSUME(Percent) },
+      { ALT: () => this.CONSUME(Fraction) },
+      { ALT: () => this.CONSUME(Duration) },
+      { ALT: () => this.CONSUME(Ident) },
+    ]);
+  });
+
+  public junk = this.RULE("junk", (): CstJunk => {
+    return { kind: "junk", token: this.CONSUME(AnyToken) };
+  });
+
+  /** The document being built (kept even if chevrotain aborts a rule). */
+  public root: CstDocument | null = null;
+}
+
+let instance: CharterParser | null = null;
+
+/** The one parser instance (built and self-analysed once, on first use). */
+export function charterParser(): CharterParser {
+  if (instance === null) instance = new CharterParser();
+  return instance;
+}
+
+export interface ParseError {
+  readonly message: string;
+  readonly token: SyntaxToken;
+}
+
+/**
+ * Mark each token that a line break separates from the previous token (the
+ * first token counts as being at a line start). Linear: each gap is scanned
+ * once.
+ */
+export function markLineStarts(text: string, tokens: SyntaxToken[]): void {
+  let prevEnd = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let nl = i === 0;
+    if (!nl) {
+      for (let j = prevEnd; j < t.startOffset; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 10 || c === 13) {
+          nl = true;
+          break;
+        }
+      }
+    }
+    t.nl = nl;
+    prevEnd = t.startOffset + t.image.length;
+  }
+}
+
+export function parseTokens(tokens: SyntaxToken[]): { cst: CstDocument; errors: ParseError[] } {
+  const p = charterParser();
+  p.root = null;
+  p.input = tokens;
+  let cst: CstDocument | undefined;
+  const errors: ParseError[] = [];
+  try {
+    cst = p.document();
+  } catch (e) {
+    // Not expected: the grammar is total. Keep whatever was built.
+    errors.push({ message: String(e), token: tokens[0] ?? ({ image: "", startOffset: 0 } as SyntaxToken) });
+  }
+  for (const e of p.errors) errors.push({ message: e.message, token: e.token as SyntaxToken });
+  const result = cst ?? p.root ?? emptyDocument();
+  p.input = [];
+  p.root = null;
+  return { cst: result, errors };
+}
