@@ -7,7 +7,8 @@
 //   CH00xx  lexical and syntax errors         (src/syntax, src/lower)
 //   CH01xx  semantic errors: names, values    (src/semantics)
 //   CH02xx  property rules (§6.2)             (src/rules) — severity from the profile
-//   CH03xx  project, configuration and input  (src/cli, src/config)
+//   CH03xx  project and input files           (src/compiler.ts)
+//   (charterc.yaml errors are not diagnostics: the command stops with exit 2)
 //   CH04xx  record validation                 (src/validate)
 import type { Span } from "../ast/ast.js";
 import type { Diagnostic, RelatedLocation, Severity, TextEdit } from "./diagnostic.js";
@@ -75,9 +76,7 @@ const table = [
   ["CH0213", "federation-subsidiarity", "warning", "{detail}", "A federation's powers are only those its members delegated."],
   ["CH0214", "federation-requirements", "warning", "{detail}", "Each member charter satisfies what its federation requires."],
   // ── project, configuration, input ──────────────────────────────────────
-  ["CH0301", "config-invalid", "error", "{detail}", "`charterc.yaml` is malformed or has an unknown key or value."],
-  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line could not be read."],
-  ["CH0303", "file-too-large", "error", "`{path}` is larger than {limit}", "Input files are limited in size."],
+  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line could not be read (missing, not a file, or larger than 32 MiB)."],
 ] as const satisfies readonly (readonly [string, string, Severity, string, string])[];
 
 export type Code = (typeof table)[number][0];

@@ -1,0 +1,124 @@
+// `charterc check [paths]` — parse, resolve and analyse, then report.
+import path from "node:path";
+import { check, relativeId, type CheckResult, type FileResult } from "../../compiler.js";
+import type { Profile } from "../../config/options.js";
+import { renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
+import { jsonDiagnostic, type JsonReport } from "../../diagnostics/render-json.js";
+import { PROPERTY_IDS } from "../../language/properties.js";
+import { colors, wantColor } from "../colors.js";
+import { loadProjectConfig } from "../config-file.js";
+import { expandInputs } from "../inputs.js";
+import { nodeHost } from "../node-host.js";
+import { UsageError, type Io } from "../io.js";
+
+export interface CheckFlags {
+  format: "text" | "json" | "sarif" | "github";
+  quiet?: boolean;
+  maxWarnings?: number;
+  profile?: Profile;
+  config?: string;
+  color?: boolean;
+}
+
+/** Run a check from command-line arguments; returns the exit code. */
+export async function runCheck(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
+  const project = await loadProjectConfig(io.cwd, flags.config);
+  const options = flags.profile ? { ...project.options, profile: flags.profile } : project.options;
+  const args = paths.length > 0 ? paths : project.include;
+  const base = paths.length > 0 ? io.cwd : project.root;
+  const { files, unmatched } = await expandInputs(args, base);
+  for (const u of unmatched) io.err(`charterc: no charter files match \`${u}\``);
+  if (files.length === 0) throw new UsageError(`no charter files to check (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
+  const host = nodeHost(project.root);
+  const result = check({ entries: files.map((f) => relativeId(project.root, f)), host, options });
+  const displayed = displayPaths(result, project.root, io.cwd);
+
+  switch (flags.format) {
+    case "json":
+      io.out(JSON.stringify(jsonReport(displayed), null, 2));
+      break;
+    case "sarif": {
+      const { toSarif } = await import("../format-sarif.js");
+      io.out(JSON.stringify(toSarif(displayed), null, 2));
+      break;
+    }
+    case "github": {
+      const { toGithub } = await import("../format-github.js");
+      const text = toGithub(displayed, { quiet: flags.quiet === true });
+      if (text) io.out(text);
+      break;
+    }
+    default:
+      io.out(textReport(displayed, colors(wantColor(process.stdout, flags.color)), flags.quiet === true));
+  }
+  if (result.errors > 0) return 1;
+  if (flags.maxWarnings !== undefined && flags.maxWarnings >= 0 && result.warnings > flags.maxWarnings) {
+    if (flags.format === "text") io.err(`charterc: ${result.warnings} warnings exceed --max-warnings ${flags.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Show paths relative to the working directory, as people typed them. */
+function displayPaths(result: CheckResult, root: string, cwd: string): CheckResult {
+  if (path.resolve(root) === path.resolve(cwd)) return result;
+  const show = (f: string) => relativeId(cwd, path.join(root, f));
+  return {
+    ...result,
+    files: result.files.map((f) => ({
+      ...f,
+      file: show(f.file),
+      diagnostics: f.diagnostics.map((d) => ({ ...d, file: show(d.file), related: d.related?.map((r) => ({ ...r, file: show(r.file) })) })),
+    })),
+  };
+}
+
+export function jsonReport(result: CheckResult): JsonReport {
+  const byFile = new Map(result.files.map((f) => [f.file, f]));
+  return {
+    version: 1,
+    files: result.files.map((f) => ({
+      file: f.file,
+      charter: f.charter?.name ?? f.ast.header?.name ?? null,
+      kind: f.charter?.kind ?? f.ast.header?.kind ?? null,
+      properties: f.properties ? orderedProperties(f.properties) : {},
+      diagnostics: f.diagnostics.map((d) => jsonDiagnostic(d, f.lines, (other) => byFile.get(other)?.lines)),
+    })),
+    summary: { files: result.files.length, errors: result.errors, warnings: result.warnings },
+  };
+}
+
+function orderedProperties(p: NonNullable<FileResult["properties"]>) {
+  const out: Record<string, (typeof p)[string]> = {};
+  for (const id of PROPERTY_IDS) if (p[id]) out[id] = p[id];
+  for (const id of Object.keys(p)) if (!out[id]) out[id] = p[id]!;
+  return out;
+}
+
+export function textReport(result: CheckResult, c: Colors, quiet: boolean): string {
+  const byFile = new Map(result.files.map((f) => [f.file, f]));
+  const blocks: string[] = [];
+  for (const f of result.files) {
+    const shown = quiet ? f.diagnostics.filter((d) => d.severity === "error") : f.diagnostics;
+    for (const d of shown) blocks.push(renderDiagnostic(d, f, c, (other) => byFile.get(other)));
+    if (!quiet && f.properties) blocks.push(propertySummary(f, c));
+  }
+  const { errors, warnings } = result;
+  const n = result.files.length;
+  const tally = `${n} file${n === 1 ? "" : "s"} checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  blocks.push(errors > 0 ? c.red(tally) : warnings > 0 ? c.yellow(tally) : c.green(tally));
+  return blocks.join("\n\n");
+}
+
+function propertySummary(f: FileResult, c: Colors): string {
+  const props = f.properties!;
+  const lines = [`${c.bold(f.file)} — ${f.charter?.kind ?? "charter"} ${f.charter ? `"${f.charter.name}"` : ""}`.trimEnd()];
+  for (const id of PROPERTY_IDS) {
+    const p = props[id];
+    if (!p) continue;
+    const mark = p.holds ? c.green("✔") : c.red("✘");
+    const why = !p.holds && p.reasons && p.reasons.length > 0 ? c.dim(` — ${p.reasons[0]}`) : "";
+    lines.push(`  ${mark} ${id}${why}`);
+  }
+  return lines.join("\n");
+}

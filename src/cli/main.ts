@@ -1,0 +1,79 @@
+// The `charterc` command line. Each command's code is imported only when
+// that command runs, so `charterc --version` and `charterc check` load no
+// more than they need (ajv, prettier and the language server stay unloaded).
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { ConfigError } from "./config-file.js";
+import { processIo, UsageError, type Io } from "./io.js";
+import { VERSION } from "../version.js";
+
+function intArg(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError("expected a whole number");
+  return n;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("charterc");
+  program
+    .description("Check, format and publish community charters.")
+    .version(VERSION, "-v, --version")
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command("check")
+    .description("check charters: syntax, names, values and the property analyses")
+    .argument("[paths...]", "files, folders or globs (default: `include` in charterc.yaml, else charters/**/*.charter)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif", "github"]).default("text"))
+    .option("-q, --quiet", "report errors only")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings", intArg)
+    .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
+    .option("-c, --config <file>", "path to charterc.yaml")
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
+    .action(async (paths: string[], flags) => {
+      const { runCheck } = await import("./commands/check.js");
+      setExit(await runCheck(paths, flags, io));
+    });
+
+  program
+    .command("explain")
+    .description("print the documentation of a rule id or a diagnostic code")
+    .argument("<id>", "a rule id (exit-entrenched) or a code (CH0105)")
+    .action(async (id: string) => {
+      const { explain } = await import("./commands/explain.js");
+      const page = explain(id);
+      if (page === undefined) throw new UsageError(`no rule or code named \`${id}\`; try a rule id such as \`exit-guaranteed\` or a code such as \`CH0105\``);
+      io.out(page);
+      setExit(0);
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; argument errors with 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.err(`charterc: ${e.message}`);
+      return 2;
+    }
+    // A bug in charterc: say so plainly, without a stack trace unless asked.
+    io.err(`charterc: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.CHARTERC_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    return 2;
+  }
+}

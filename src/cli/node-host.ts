@@ -1,0 +1,30 @@
+// The CompilerHost over the real file system (CLI only).
+import fs from "node:fs";
+import type { CompilerHost } from "../compiler.js";
+
+/** Charter files larger than this are refused (CH0302) rather than read. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export function nodeHost(root: string, overlay?: ReadonlyMap<string, string>): CompilerHost {
+  return {
+    root,
+    readFile(abs) {
+      const open = overlay?.get(abs);
+      if (open !== undefined) return open;
+      try {
+        const st = fs.statSync(abs);
+        if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+        return fs.readFileSync(abs, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    realpath(abs) {
+      try {
+        return fs.realpathSync.native(abs);
+      } catch {
+        return overlay?.has(abs) ? abs : undefined;
+      }
+    },
+  };
+}

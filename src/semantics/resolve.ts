@@ -1,0 +1,671 @@
+// Resolution: AST → the typed model of one charter (src/semantics/model.ts).
+//
+// Checks field names against the schema table (with "did you mean"), value
+// kinds, required fields and duplicates; applies the defaults of §4; binds
+// references to bodies, decisions and import aliases. Every problem is a
+// diagnostic; the model is built from whatever is well-formed, so one bad
+// clause never hides the others.
+import type { Document, Field, Section, Span } from "../ast/ast.js";
+import { diag } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { isPropertyId, PROPERTY_IDS } from "../language/properties.js";
+import { SECTIONS, type SectionSpec } from "../language/schema.js";
+import { suggest } from "../text/suggest.js";
+import type {
+  Amendable,
+  Amendments,
+  Appeal,
+  Body,
+  BodyMembers,
+  Charter,
+  Clause,
+  Decision,
+  Disputes,
+  Dissolution,
+  Exit,
+  Membership,
+  NoneOrBy,
+  Ref,
+  ResolvedImport,
+  Retained,
+  Rights,
+  Secession,
+  Selection,
+  Tie,
+  Withdrawal,
+} from "./model.js";
+import { defaultDuration, isWord, matchWords, ValueReader } from "./values.js";
+
+/** What the workspace learned about each import of this file. */
+export interface ImportTarget {
+  /** Project-relative path, or null when refused or unreadable (already reported). */
+  readonly file: string | null;
+  readonly kind: "charter" | "federation" | null;
+}
+
+export interface ResolveResult {
+  readonly charter: Charter | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Resolve one parsed document. `importTargets` is indexed like `doc.imports`. */
+export function resolve(doc: Document, file: string, importTargets: readonly ImportTarget[] = []): ResolveResult {
+  return new Resolver(doc, file, importTargets).run();
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+class Resolver {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly values: ValueReader;
+  private readonly decisionRefs: { ref: Mutable<Ref>; what: string }[] = [];
+  private readonly bodyRefs: { ref: Mutable<Ref>; what: string }[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly file: string,
+    private readonly importTargets: readonly ImportTarget[],
+  ) {
+    this.values = new ValueReader(file, this.diagnostics);
+  }
+
+  run(): ResolveResult {
+    const header = this.doc.header;
+    if (!header) return { charter: null, diagnostics: this.diagnostics };
+    const kind = header.kind;
+    const imports = this.resolveImports();
+
+    const charter: Mutable<Charter> = {
+      file: this.file,
+      kind,
+      name: header.name ?? "",
+      nameSpan: header.nameSpan ?? header.keywordSpan,
+      headerSpan: header.span,
+      version: null,
+      jurisdiction: null,
+      preamble: null,
+      powers: [],
+      requires: [],
+      imports,
+      membership: null,
+      exit: null,
+      secession: null,
+      bodies: new Map(),
+      decisions: new Map(),
+      amendments: null,
+      rights: null,
+      disputes: null,
+      dissolution: null,
+      ties: [],
+      clauses: [],
+    };
+
+    const topFields: Field[] = [];
+    const clauses: Clause[] = [];
+    const seen = new Map<string, Span>();
+    for (const entry of this.doc.entries) {
+      if (entry.kind === "field") {
+        topFields.push(entry);
+        continue;
+      }
+      const clause = this.section(entry, kind, imports);
+      if (!clause) continue;
+      const first = seen.get(clause.id);
+      if (first) {
+        this.diagnostics.push(
+          diag("CH0103", this.file, clause.headSpan, { clause: clause.id }, { related: [{ file: this.file, span: first, message: "first defined here" }] }),
+        );
+        continue;
+      }
+      seen.set(clause.id, clause.headSpan);
+      clauses.push(clause);
+    }
+    this.topLevel(charter, topFields, kind);
+
+    const bodies = new Map<string, Body>();
+    const decisions = new Map<string, Decision>();
+    for (const c of clauses) {
+      switch (c.kind) {
+        case "membership":
+          charter.membership = c;
+          break;
+        case "exit":
+          charter.exit = c;
+          break;
+        case "secession":
+          charter.secession = c;
+          break;
+        case "body":
+          bodies.set(c.name, c);
+          break;
+        case "decision":
+          decisions.set(c.name, c);
+          break;
+        case "amendments":
+          charter.amendments = c;
+          break;
+        case "rights":
+          charter.rights = c;
+          break;
+        case "disputes":
+          charter.disputes = c;
+          break;
+        case "dissolution":
+          charter.dissolution = c;
+          break;
+        case "member of":
+          (charter.ties as Tie[]).push(c);
+          break;
+        default: {
+          const never: never = c;
+          void never;
+        }
+      }
+    }
+    charter.bodies = bodies;
+    charter.decisions = decisions;
+    charter.clauses = clauses;
+    this.bindReferences(bodies, decisions);
+    this.checkUnusedImports(imports, charter.ties);
+    return { charter, diagnostics: this.diagnostics };
+  }
+
+  // ── imports ────────────────────────────────────────────────────────────
+
+  private resolveImports(): ResolvedImport[] {
+    const seen = new Map<string, Span>();
+    return this.doc.imports.map((imp, i) => {
+      const target = this.importTargets[i] ?? { file: null, kind: null };
+      const alias = imp.alias?.name ?? null;
+      if (imp.alias && alias !== null) {
+        const first = seen.get(alias);
+        if (first) {
+          this.diagnostics.push(
+            diag("CH0115", this.file, imp.alias.span, { name: alias }, { related: [{ file: this.file, span: first, message: "first used here" }] }),
+          );
+        } else seen.set(alias, imp.alias.span);
+      }
+      return { path: imp.path, pathSpan: imp.pathSpan, alias, aliasSpan: imp.alias?.span ?? null, file: target.file, targetKind: target.kind };
+    });
+  }
+
+  private checkUnusedImports(imports: readonly ResolvedImport[], ties: readonly Tie[]): void {
+    const used = new Set(ties.map((t) => t.alias.name));
+    for (const imp of imports) {
+      if (imp.alias !== null && imp.aliasSpan && imp.file !== null && !used.has(imp.alias)) {
+        this.diagnostics.push(diag("CH0119", this.file, imp.aliasSpan, { name: imp.alias }));
+      }
+    }
+  }
+
+  // ── fields common to every section ─────────────────────────────────────
+
+  /** Index a section's fields by name, reporting unknown and duplicate fields. */
+  private fields(spec: SectionSpec, fields: readonly Field[], where: string, kind: "charter" | "federation"): Map<string, Field> {
+    const byName = new Map<string, Field>();
+    const known = spec.fields.map((f) => f.name);
+    for (const f of fields) {
+      const name = f.name.name;
+      const fs = spec.fields.find((x) => x.name === name);
+      if (!fs && !spec.openFields) {
+        const other = kind === "charter" ? SECTIONS.get("federation")!.fields.find((x) => x.name === name && x.federationOnly) : undefined;
+        if (other) {
+          this.diagnostics.push(diag("CH0117", this.file, f.name.span, { name }));
+          continue;
+        }
+        const s = suggest(name, known);
+        this.diagnostics.push(diag("CH0101", this.file, f.name.span, { name, where }, s ? { help: `did you mean \`${s}\`?`, fix: this.renameFix(f, s) } : {}));
+        continue;
+      }
+      const first = byName.get(name);
+      if (first) {
+        this.diagnostics.push(
+          diag("CH0102", this.file, f.name.span, { name, where }, { related: [{ file: this.file, span: first.name.span, message: "first given here" }] }),
+        );
+        continue;
+      }
+      if (f.value) byName.set(name, f);
+    }
+    for (const fs of spec.fields) {
+      if (fs.required && !fields.some((f) => f.name.name === fs.name)) {
+        this.missing.push({ where, name: fs.name });
+      }
+    }
+    return byName;
+  }
+
+  private missing: { where: string; name: string }[] = [];
+
+  private reportMissing(span: Span): void {
+    for (const m of this.missing) this.diagnostics.push(diag("CH0104", this.file, span, { where: m.where, name: m.name }));
+    this.missing = [];
+  }
+
+  private renameFix(f: Field, to: string) {
+    return { title: `Change to \`${to}\``, edits: [{ file: this.file, span: f.name.span, newText: to }] };
+  }
+
+  private amendable(fields: Map<string, Field>): Amendable | null {
+    const f = fields.get("amendable");
+    if (!f) return null;
+    const p = this.values.single(f, "never-or-by");
+    if (!p) return null;
+    if (matchWords(p.terms, ["never"])) return { kind: "never", span: p.span };
+    const m = matchWords(p.terms, ["by", "$"]);
+    if (m) return { kind: "by", decision: this.decisionRef(m[0]!, "amendable"), span: p.span };
+    return this.values.invalid(f, "never-or-by", p.span);
+  }
+
+  private noneOrBy(fields: Map<string, Field>, name: string, dflt: NoneOrBy | null): NoneOrBy | null {
+    const f = fields.get(name);
+    if (!f) return dflt;
+    const p = this.values.single(f, "none-or-by");
+    if (!p) return dflt;
+    if (matchWords(p.terms, ["none"])) return { kind: "none", span: p.span };
+    const m = matchWords(p.terms, ["by", "$"]);
+    if (m) return { kind: "by", decision: this.decisionRef(m[0]!, name), span: p.span };
+    this.values.invalid(f, "none-or-by", p.span);
+    return dflt;
+  }
+
+  private decisionRef(t: { name: string; span: Span }, what: string): Ref {
+    const ref: Mutable<Ref> = { name: t.name, span: t.span, resolved: false };
+    this.decisionRefs.push({ ref, what });
+    return ref;
+  }
+
+  private bodyRef(t: { name: string; span: Span }, what: string): Ref {
+    const ref: Mutable<Ref> = { name: t.name, span: t.span, resolved: false };
+    this.bodyRefs.push({ ref, what });
+    return ref;
+  }
+
+  private appeal(fields: Map<string, Field>): Appeal | null {
+    const f = fields.get("appeal");
+    if (!f) return null;
+    const p = this.values.single(f, "appeal");
+    if (!p) return null;
+    if (matchWords(p.terms, ["none"])) return { kind: "none", span: p.span };
+    const [to, target] = p.terms;
+    if (p.terms.length === 2 && isWord(to, "to") && target) {
+      if (target.kind === "ident") return { kind: "body", body: this.bodyRef(target, "appeal"), span: p.span };
+      if (target.kind === "string") return { kind: "text", text: target.value, span: p.span };
+    }
+    return this.values.invalid(f, "appeal", p.span);
+  }
+
+  // ── top level ──────────────────────────────────────────────────────────
+
+  private topLevel(charter: Mutable<Charter>, fields: Field[], kind: "charter" | "federation"): void {
+    const spec = SECTIONS.get(kind)!;
+    const f = this.fields(spec, fields, `the ${kind}`, kind);
+    this.missing = [];
+    const version = f.get("version");
+    if (version) charter.version = this.values.string(version);
+    const preamble = f.get("preamble");
+    if (preamble) charter.preamble = this.values.string(preamble, "prose");
+    const j = f.get("jurisdiction");
+    if (j) {
+      const p = this.values.single(j, "jurisdiction");
+      if (p) {
+        const [a, b] = p.terms;
+        if (matchWords(p.terms, ["personal"])) charter.jurisdiction = { kind: "personal", span: p.span };
+        else if (p.terms.length === 2 && isWord(a, "territorial") && b?.kind === "string") {
+          charter.jurisdiction = { kind: "territorial", territory: b.value, span: p.span };
+        } else this.values.invalid(j, "jurisdiction", p.span);
+      }
+    }
+    const powers = f.get("powers");
+    if (powers) charter.powers = this.values.identList(powers, "ident-list");
+    const requires = f.get("requires");
+    if (requires) {
+      const ids = this.values.identList(requires, "property-list");
+      charter.requires = ids.filter((id) => {
+        if (isPropertyId(id.name)) return true;
+        const s = suggest(id.name, PROPERTY_IDS);
+        this.diagnostics.push(diag("CH0118", this.file, id.span, { name: id.name }, s ? { help: `did you mean \`${s}\`?` } : {}));
+        return false;
+      });
+    }
+  }
+
+  // ── sections ───────────────────────────────────────────────────────────
+
+  private section(s: Section, kind: "charter" | "federation", imports: readonly ResolvedImport[]): Clause | null {
+    const spec = SECTIONS.get(s.keyword)!;
+    const needsName = s.keyword === "body" || s.keyword === "decision" || s.keyword === "member of";
+    if (needsName && !s.name) return null; // reported by the parser (CH0012)
+    const id = needsName ? `${s.keyword} ${s.name!.name}` : s.keyword;
+    const headSpan: Span = needsName ? { start: s.keywordSpan.start, end: s.name!.span.end } : s.keywordSpan;
+    this.missing = [];
+    const f = this.fields(spec, s.fields, `\`${id}\``, kind);
+    const base = { id, span: s.span, headSpan, amendable: this.amendable(f) };
+    let clause: Clause;
+    switch (s.keyword) {
+      case "membership":
+        clause = this.membership(base, f);
+        break;
+      case "exit":
+        clause = this.exit(base, f);
+        break;
+      case "secession":
+        clause = this.secession(base, f);
+        break;
+      case "body":
+        clause = this.body(base, s.name!, f, kind);
+        break;
+      case "decision":
+        clause = this.decision(base, s.name!, f);
+        break;
+      case "amendments":
+        clause = this.amendments(base, f);
+        break;
+      case "rights":
+        clause = this.rights(base, s.fields);
+        break;
+      case "disputes":
+        clause = this.disputes(base, f);
+        break;
+      case "dissolution":
+        clause = this.dissolution(base, f);
+        break;
+      case "member of":
+        clause = this.tie(base, s.name!, f, imports);
+        break;
+    }
+    this.reportMissing(headSpan);
+    return clause;
+  }
+
+  private membership(base: Base, f: Map<string, Field>): Membership {
+    let eligibility = null;
+    const e = f.get("eligibility");
+    if (e) eligibility = this.values.string(e);
+    let admission: Membership["admission"] = null;
+    const a = f.get("admission");
+    if (a) {
+      const p = this.values.single(a, "open-or-by");
+      if (p) {
+        const m = matchWords(p.terms, ["by", "$"]);
+        if (matchWords(p.terms, ["open"])) admission = { kind: "open", span: p.span };
+        else if (m) admission = { kind: "by", decision: this.decisionRef(m[0]!, "admission"), span: p.span };
+        else this.values.invalid(a, "open-or-by", p.span);
+      }
+    }
+    let consent: Membership["consent"] = { value: "explicit", span: null };
+    const c = f.get("consent");
+    if (c) {
+      const p = this.values.single(c, "consent");
+      if (p) {
+        if (matchWords(p.terms, ["explicit"])) consent = { value: "explicit", span: p.span };
+        else if (matchWords(p.terms, ["by", "residence"])) consent = { value: "by residence", span: p.span };
+        else if (matchWords(p.terms, ["by", "birth"])) consent = { value: "by birth", span: p.span };
+        else this.values.invalid(c, "consent", p.span);
+      }
+    }
+    let concurrent: Membership["concurrent"] = { value: "allowed", span: null };
+    const cc = f.get("concurrent");
+    if (cc) {
+      const p = this.values.single(cc, "concurrent");
+      if (p) {
+        if (matchWords(p.terms, ["allowed"])) concurrent = { value: "allowed", span: p.span };
+        else if (matchWords(p.terms, ["forbidden"])) concurrent = { value: "forbidden", span: p.span };
+        else this.values.invalid(cc, "concurrent", p.span);
+      }
+    }
+    const expulsion = this.noneOrBy(f, "expulsion", { kind: "none", span: null })!;
+    return { ...base, kind: "membership", eligibility, admission, consent, concurrent, expulsion };
+  }
+
+  private exit(base: Base, f: Map<string, Field>): Exit {
+    const approval = this.noneOrBy(f, "approval", null);
+    const noticeF = f.get("notice");
+    const notice = (noticeF && this.values.duration(noticeF)) || defaultDuration("0 days", 0);
+    const obligationsF = f.get("obligations");
+    const obligations = (obligationsF && this.values.duration(obligationsF)) || defaultDuration("0 days", 0);
+    let penalty: Exit["penalty"] = { kind: "none", span: null };
+    const pf = f.get("penalty");
+    if (pf) {
+      const p = this.values.single(pf, "penalty");
+      const t = p?.terms[0];
+      if (p && matchWords(p.terms, ["none"])) penalty = { kind: "none", span: p.span };
+      else if (p && p.terms.length === 1 && t && (t.kind === "string" || t.kind === "prose")) penalty = { kind: "some", text: t.value, span: p.span };
+      else if (p) this.values.invalid(pf, "penalty", p.span);
+    }
+    let retains: Exit["retains"] = { items: [], span: null };
+    const rf = f.get("retains");
+    if (rf?.value) {
+      const items: Retained[] = [];
+      const v = rf.value;
+      if (!(v.items.length === 1 && matchWords(v.items[0]!.terms, ["none"]))) {
+        for (const id of this.values.identList(rf, "retains")) {
+          if (id.name === "property" || id.name === "data" || id.name === "share" || id.name === "standing") {
+            if (!items.includes(id.name)) items.push(id.name);
+          } else {
+            const s = suggest(id.name, ["property", "data", "share", "standing"]);
+            this.values.invalid(rf, "retains", id.span, s ? `did you mean \`${s}\`?` : undefined);
+          }
+        }
+      }
+      retains = { items, span: v.span };
+    }
+    return { ...base, kind: "exit", approval, notice, penalty, retains, obligations };
+  }
+
+  private secession(base: Base, f: Map<string, Field>): Secession {
+    const uf = f.get("unit");
+    const unit = uf ? this.values.string(uf) : null;
+    let by: NoneOrBy | null = null;
+    const bf = f.get("by");
+    if (bf) {
+      const p = this.values.single(bf, "secession-by");
+      if (p) {
+        const m = matchWords(p.terms, ["$"]) ?? matchWords(p.terms, ["by", "$"]);
+        if (matchWords(p.terms, ["none"])) by = { kind: "none", span: p.span };
+        else if (m) by = { kind: "by", decision: this.decisionRef(m[0]!, "secession"), span: p.span };
+        else this.values.invalid(bf, "secession-by", p.span);
+      }
+    }
+    return { ...base, kind: "secession", unit, by };
+  }
+
+  private body(base: Base, name: { name: string; span: Span }, f: Map<string, Field>, kind: "charter" | "federation"): Body {
+    let members: BodyMembers | null = null;
+    const mf = f.get("members");
+    if (mf) {
+      const p = this.values.single(mf, "members");
+      if (p) {
+        const [n, seats] = p.terms;
+        if (matchWords(p.terms, ["all", "members"])) members = { kind: "all", span: p.span };
+        else if (p.terms.length === 4 && n?.kind === "number" && n.value === 1 && matchWords(p.terms.slice(1), ["seat", "per", "member"])) {
+          if (kind === "federation") members = { kind: "per-member", span: p.span };
+          else this.values.invalid(mf, "members", p.span, "`1 seat per member` describes a federation's body of member communities");
+        } else if (p.terms.length === 2 && n?.kind === "number" && (isWord(seats, "seats") || isWord(seats, "seat")) && Number.isInteger(n.value) && n.value >= 1) {
+          members = { kind: "seats", seats: n.value, span: p.span };
+        } else this.values.invalid(mf, "members", p.span);
+      }
+    }
+    let selection: Selection | null = null;
+    const sf = f.get("selection");
+    if (sf) {
+      const p = this.values.single(sf, "selection");
+      if (p) {
+        const el = matchWords(p.terms, ["election", "by", "$"]);
+        const ap = matchWords(p.terms, ["appointment", "by", "$"]);
+        if (el) selection = { kind: "election", by: this.decisionRef(el[0]!, "selection"), span: p.span };
+        else if (ap) selection = { kind: "appointment", by: this.bodyRef(ap[0]!, "selection"), span: p.span };
+        else if (matchWords(p.terms, ["sortition"])) selection = { kind: "sortition", span: p.span };
+        else this.values.invalid(sf, "selection", p.span);
+      }
+      if (selection && members && members.kind !== "seats") {
+        this.values.invalid(sf, "selection", sf.name.span, "only seated bodies (`N seats`) have a selection");
+        selection = null;
+      }
+    } else if (members?.kind === "seats") {
+      this.missing.push({ where: base.id.replace(/^(\S+) (.*)$/, "`$1 $2`"), name: "selection" });
+    }
+    const tf = f.get("term");
+    const term = tf ? this.values.duration(tf) : null;
+    const recall = this.noneOrBy(f, "recall", null);
+    return { ...base, kind: "body", name: name.name, nameSpan: name.span, members, selection, term, recall };
+  }
+
+  private decision(base: Base, name: { name: string; span: Span }, f: Map<string, Field>): Decision {
+    const bf = f.get("by");
+    const byName = bf ? this.values.name(bf, "body") : null;
+    const by = byName ? this.bodyRef(byName, "by") : null;
+    const qf = f.get("quorum");
+    const quorum = qf ? this.values.percent(qf) : null;
+    const thf = f.get("threshold");
+    const threshold = thf ? this.values.threshold(thf) : null;
+    const nf = f.get("notice");
+    const notice = nf ? this.values.duration(nf) : null;
+    const appeal = this.appeal(f);
+    return { ...base, kind: "decision", name: name.name, nameSpan: name.span, by, quorum, threshold, notice, appeal };
+  }
+
+  private amendments(base: Base, f: Map<string, Field>): Amendments {
+    const bf = f.get("by");
+    const byName = bf ? this.values.name(bf, "decision") : null;
+    const by = byName ? this.decisionRef(byName, "amendments") : null;
+    const df = f.get("delay");
+    const delay = (df && this.values.duration(df)) || defaultDuration("0 days", 0);
+    return { ...base, kind: "amendments", by, delay };
+  }
+
+  private rights(base: Base, fields: readonly Field[]): Rights {
+    const rights: Rights["rights"][number][] = [];
+    const seen = new Set<string>();
+    for (const f of fields) {
+      if (f.name.name === "amendable" || !f.value || seen.has(f.name.name)) continue;
+      seen.add(f.name.name);
+      const t = this.values.string(f);
+      if (t) rights.push({ name: f.name.name, text: t.text, span: f.span, nameSpan: f.name.span });
+    }
+    return { ...base, kind: "rights", rights };
+  }
+
+  private disputes(base: Base, f: Map<string, Field>): Disputes {
+    let by: Disputes["by"] = null;
+    const bf = f.get("by");
+    if (bf) {
+      const p = this.values.single(bf, "body-or-string");
+      const t = p?.terms[0];
+      if (p && p.terms.length === 1 && t?.kind === "ident") by = { kind: "body", body: this.bodyRef(t, "disputes"), span: p.span };
+      else if (p && p.terms.length === 1 && t?.kind === "string") by = { kind: "text", text: t.value, span: p.span };
+      else if (p) this.values.invalid(bf, "body-or-string", p.span);
+    }
+    return { ...base, kind: "disputes", by, appeal: this.appeal(f) };
+  }
+
+  private dissolution(base: Base, f: Map<string, Field>): Dissolution {
+    const bf = f.get("by");
+    const byName = bf ? this.values.name(bf, "decision") : null;
+    const by = byName ? this.decisionRef(byName, "dissolution") : null;
+    let assets = null;
+    let assetsToMembers = false;
+    const af = f.get("assets");
+    if (af) {
+      const p = this.values.single(af, "assets");
+      const t = p?.terms[0];
+      if (p && matchWords(p.terms, ["to", "members"])) {
+        assets = { text: "to members", span: p.span };
+        assetsToMembers = true;
+      } else if (p && p.terms.length === 1 && t?.kind === "string") {
+        assets = { text: t.value, span: p.span };
+        assetsToMembers = /^\s*to (the )?members\s*$/i.test(t.value);
+      } else if (p) this.values.invalid(af, "assets", p.span);
+    }
+    return { ...base, kind: "dissolution", by, assets, assetsToMembers };
+  }
+
+  private tie(base: Base, alias: { name: string; span: Span }, f: Map<string, Field>, imports: readonly ResolvedImport[]): Tie {
+    const imp = imports.find((i) => i.alias === alias.name);
+    let federationFile: string | null = null;
+    if (!imp) {
+      const s = suggest(
+        alias.name,
+        imports.flatMap((i) => (i.alias ? [i.alias] : [])),
+      );
+      this.diagnostics.push(diag("CH0111", this.file, alias.span, { name: alias.name }, s ? { help: `did you mean \`${s}\`?` } : {}));
+    } else if (imp.file && imp.targetKind === "charter") {
+      this.diagnostics.push(diag("CH0116", this.file, alias.span, { name: alias.name, kind: "charter" }));
+    } else if (imp.file && imp.targetKind === "federation") {
+      federationFile = imp.file;
+    }
+    const df = f.get("delegates");
+    const delegates = df ? this.values.identList(df, "ident-list") : [];
+    let withdrawal: Withdrawal | null = null;
+    const wf = f.get("withdrawal");
+    if (wf?.value) {
+      const [first, second, ...rest] = wf.value.items;
+      let notice = null;
+      let ok = rest.length === 0 && first !== undefined;
+      if (second) {
+        const [n, ...durTerms] = second.terms;
+        if (isWord(n, "notice") && durTerms.length > 0) {
+          notice = this.values.durationOf(wf, { ...second, terms: durTerms, span: { start: durTerms[0]!.span.start, end: second.span.end } });
+          if (!notice) ok = false;
+        } else {
+          this.values.invalid(wf, "withdrawal", second.span);
+          ok = false;
+        }
+      }
+      if (ok && first) {
+        const m = matchWords(first.terms, ["by", "$"]);
+        if (matchWords(first.terms, ["unilateral"])) withdrawal = { kind: "unilateral", notice, span: wf.value.span };
+        else if (m) withdrawal = { kind: "by", decision: this.decisionRef(m[0]!, "withdrawal"), notice, span: wf.value.span };
+        else this.values.invalid(wf, "withdrawal", first.span);
+      } else if (rest.length > 0) this.values.invalid(wf, "withdrawal", wf.value.span);
+    }
+    return {
+      ...base,
+      kind: "member of",
+      alias: { name: alias.name, span: alias.span, resolved: federationFile !== null },
+      federationFile,
+      delegates,
+      withdrawal,
+    };
+  }
+
+  // ── references ─────────────────────────────────────────────────────────
+
+  private bindReferences(bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): void {
+    for (const { ref } of this.decisionRefs) {
+      if (decisions.has(ref.name)) ref.resolved = true;
+      else if (bodies.has(ref.name)) {
+        this.diagnostics.push(
+          diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a body", expected: "a decision" }, {
+            related: [{ file: this.file, span: bodies.get(ref.name)!.headSpan, message: "the body is defined here" }],
+            help: decisions.size > 0 ? `name a decision taken by \`${ref.name}\`, such as \`${firstDecisionBy(decisions, ref.name) ?? [...decisions.keys()][0]}\`` : undefined,
+          }),
+        );
+      } else this.unresolved("decision", ref, decisions.keys());
+    }
+    for (const { ref } of this.bodyRefs) {
+      if (bodies.has(ref.name)) ref.resolved = true;
+      else if (decisions.has(ref.name)) {
+        this.diagnostics.push(
+          diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a decision", expected: "a body" }, {
+            related: [{ file: this.file, span: decisions.get(ref.name)!.headSpan, message: "the decision is defined here" }],
+          }),
+        );
+      } else this.unresolved("body", ref, bodies.keys());
+    }
+  }
+
+  private unresolved(kind: string, ref: Ref, candidates: Iterable<string>): void {
+    const s = suggest(ref.name, candidates);
+    this.diagnostics.push(
+      diag("CH0110", this.file, ref.span, { kind, name: ref.name }, s ? { help: `did you mean \`${s}\`?`, fix: { title: `Change to \`${s}\``, edits: [{ file: this.file, span: ref.span, newText: s }] } } : {}),
+    );
+  }
+}
+
+type Base = { id: string; span: Span; headSpan: Span; amendable: Amendable | null };
+
+function firstDecisionBy(decisions: ReadonlyMap<string, Decision>, body: string): string | undefined {
+  for (const d of decisions.values()) if (d.by?.name === body) return d.name;
+  return undefined;
+}
+
