@@ -2,20 +2,31 @@
 // loads only what it needs). Run by `npm run build`, by `npm test`, and by
 // bin/charterc.js on first use when dist/ is missing.
 import { build as esbuild } from "esbuild";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Entry points: name in dist/ → source. Other work adds its own here. */
+/**
+ * Entry points: name in dist/ → source. An entry whose source does not exist
+ * (yet) is skipped, so each front end can be added independently.
+ */
 export const ENTRIES = {
   cli: "src/cli/bin.ts",
+  index: "src/index.ts",
+  prettier: "src/prettier/index.ts",
+  lsp: "src/lsp/bin.ts",
+  fuzz: "src/fuzz/main.ts",
 };
 
 export async function build({ quiet = false } = {}) {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-  const entryPoints = Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(root, v)]));
+  const entryPoints = Object.fromEntries(
+    Object.entries(ENTRIES)
+      .filter(([, v]) => existsSync(path.join(root, v)))
+      .map(([k, v]) => [k, path.join(root, v)]),
+  );
   const result = await esbuild({
     absWorkingDir: root,
     entryPoints,
