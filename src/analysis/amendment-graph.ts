@@ -1,0 +1,197 @@
+// cost(C) for every clause C over the amendment graph of §6.1.
+//
+// Nodes are clauses and procedures. From a clause C there are edges
+//   C → the procedure that amends C (own `amendable: by D`, else
+//       `amendments.by`, else — no usable default — unanimity of all members);
+//   C → the clauses that control that procedure: `decision D` itself, its
+//       body, and, for a body filled by election or appointment, the
+//       electing decision (and its body…) or appointing body, transitively;
+//   C → `amendments`, when C follows the default protection.
+// `amendable: never` clauses have no outgoing edges.
+//
+// cost(C) is the minimum coalition over procedures reachable from C. Since it
+// is a minimum over a reachable set (no path sums), it is computed by visiting
+// procedures from cheapest to dearest and claiming, by breadth-first search
+// over reversed edges, every clause not yet claimed: each node and edge is
+// visited once, and the BFS parent pointers give the shortest path to the
+// cheapest procedure — the witness.
+import type { Body, Charter, Clause, Decision } from "../semantics/model.js";
+import { type Coalition, live } from "./coalition.js";
+import { compareCost, type Cost, NEVER, UNANIMOUS } from "./cost.js";
+
+export type Protection =
+  | { readonly kind: "never" }
+  /** Own `amendable: by D`. */
+  | { readonly kind: "own"; readonly decision: string }
+  /** The default: `amendments.by`. */
+  | { readonly kind: "default"; readonly decision: string }
+  /** No usable default (no `amendments` section, or it names no known procedure): unanimity of all members. */
+  | { readonly kind: "contract" };
+
+/** How a step of the witness relates to the clause before it. */
+export type EdgeKind =
+  /** The procedure that amends the previous clause (always the last step). */
+  | "amender"
+  /** The clause defining that procedure: rewrite it and the procedure is trivial. */
+  | "decision"
+  /** A clause that controls who carries that procedure: its body, the body's elector or appointer. */
+  | "control"
+  /** The `amendments` clause that sets the previous clause's (default) protection. */
+  | "default";
+
+export interface WitnessStep {
+  /** Clause id, or `decision NAME` for the final procedure. */
+  readonly id: string;
+  /** How it relates to the previous step (null for the first). */
+  readonly edge: EdgeKind | null;
+}
+
+export interface ClauseCost {
+  readonly clauseId: string;
+  readonly protection: Protection;
+  readonly cost: Cost;
+  /** Clause ids from the clause to the cheapest procedure (its `decision` clause id last); empty when never. */
+  readonly witness: readonly string[];
+  readonly steps: readonly WitnessStep[];
+  /** The cheapest procedure; null when the clause cannot change or only unanimity of all members changes it. */
+  readonly procedure: Coalition | null;
+}
+
+const CONTRACT = "proc:(contract)";
+const procKey = (name: string) => `proc:${name}`;
+
+interface Edge {
+  readonly to: string;
+  readonly kind: EdgeKind;
+}
+
+export function protectionOf(clause: Clause, charter: Charter): Protection {
+  const own = clause.amendable;
+  if (own?.kind === "never") return { kind: "never" };
+  if (own?.kind === "by") {
+    const d = live(own.decision, charter.decisions);
+    if (d) return { kind: "own", decision: d.name };
+    // Unresolved: treated as absent — the default applies.
+  }
+  const dflt = charter.amendments ? live(charter.amendments.by, charter.decisions) : null;
+  return dflt ? { kind: "default", decision: dflt.name } : { kind: "contract" };
+}
+
+/** Clauses that control procedure `d`: its own clause, its body, and who fills the body. */
+export function controlClauses(d: Decision, charter: Charter): { id: string; kind: EdgeKind }[] {
+  const out: { id: string; kind: EdgeKind }[] = [{ id: d.id, kind: "decision" }];
+  const seenBodies = new Set<string>();
+  const seenDecisions = new Set<string>([d.name]);
+  const addBody = (b: Body | null) => {
+    if (!b || seenBodies.has(b.name)) return;
+    seenBodies.add(b.name);
+    out.push({ id: b.id, kind: "control" });
+    if (b.members?.kind !== "seats") return;
+    const sel = b.selection;
+    if (sel?.kind === "election") {
+      const e = live(sel.by, charter.decisions);
+      if (e && !seenDecisions.has(e.name)) {
+        seenDecisions.add(e.name);
+        out.push({ id: e.id, kind: "control" });
+        addBody(live(e.by, charter.bodies));
+      }
+    } else if (sel?.kind === "appointment") {
+      addBody(live(sel.by, charter.bodies));
+    }
+  };
+  addBody(live(d.by, charter.bodies));
+  return out;
+}
+
+export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<string, Coalition>): Map<string, ClauseCost> {
+  const protections = new Map<string, Protection>();
+  const forward = new Map<string, Edge[]>();
+  const amendmentsId = charter.amendments?.id ?? null;
+
+  for (const c of charter.clauses) {
+    const p = protectionOf(c, charter);
+    protections.set(c.id, p);
+    const edges: Edge[] = [];
+    if (p.kind === "own" || p.kind === "default") {
+      edges.push({ to: procKey(p.decision), kind: "amender" });
+      const d = charter.decisions.get(p.decision)!;
+      for (const x of controlClauses(d, charter)) if (x.id !== c.id) edges.push({ to: x.id, kind: x.kind });
+    } else if (p.kind === "contract") {
+      edges.push({ to: CONTRACT, kind: "amender" });
+    }
+    if (p.kind === "default" && amendmentsId && c.id !== amendmentsId) edges.push({ to: amendmentsId, kind: "default" });
+    forward.set(c.id, edges);
+  }
+
+  const reverse = new Map<string, { from: string; kind: EdgeKind }[]>();
+  for (const [from, edges] of forward) {
+    for (const e of edges) {
+      let list = reverse.get(e.to);
+      if (!list) reverse.set(e.to, (list = []));
+      list.push({ from, kind: e.kind });
+    }
+  }
+
+  // Procedures, cheapest first, grouped by equal cost.
+  const procs: { key: string; cost: Cost; coalition: Coalition | null }[] = [];
+  for (const co of coalitions.values()) procs.push({ key: procKey(co.decision), cost: co.cost, coalition: co });
+  if (reverse.has(CONTRACT)) procs.push({ key: CONTRACT, cost: UNANIMOUS, coalition: null });
+  procs.sort((a, b) => compareCost(a.cost, b.cost) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  const next = new Map<string, { to: string; kind: EdgeKind }>();
+  const claimed = new Map<string, { cost: Cost; terminal: string }>();
+  for (const p of procs) claimed.set(p.key, { cost: p.cost, terminal: p.key });
+
+  let i = 0;
+  while (i < procs.length) {
+    let j = i;
+    while (j < procs.length && compareCost(procs[j]!.cost, procs[i]!.cost) === 0) j++;
+    const queue: string[] = procs.slice(i, j).map((p) => p.key);
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      const info = claimed.get(node)!;
+      for (const { from, kind } of reverse.get(node) ?? []) {
+        if (claimed.has(from)) continue;
+        claimed.set(from, info);
+        next.set(from, { to: node, kind });
+        queue.push(from);
+      }
+    }
+    i = j;
+  }
+
+  const byKey = new Map(procs.map((p) => [p.key, p]));
+  const result = new Map<string, ClauseCost>();
+  for (const c of charter.clauses) {
+    const protection = protections.get(c.id)!;
+    const info = claimed.get(c.id);
+    if (!info) {
+      result.set(c.id, { clauseId: c.id, protection, cost: NEVER, witness: [], steps: [], procedure: null });
+      continue;
+    }
+    const steps: WitnessStep[] = [{ id: c.id, edge: null }];
+    let node = c.id;
+    for (let guard = 0; guard <= charter.clauses.length + 1; guard++) {
+      const n = next.get(node);
+      if (!n) break;
+      node = n.to;
+      if (node === CONTRACT) break;
+      if (node.startsWith("proc:")) {
+        const co = byKey.get(node)!.coalition!;
+        steps.push({ id: co.clauseId, edge: "amender" });
+        break;
+      }
+      steps.push({ id: node, edge: n.kind });
+    }
+    const terminal = byKey.get(info.terminal)!;
+    result.set(c.id, {
+      clauseId: c.id,
+      protection,
+      cost: info.cost,
+      witness: steps.map((s) => s.id),
+      steps,
+      procedure: terminal.coalition,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,104 @@
+// What a property rule is: an id from §6.2, its registry code, and an
+// `evaluate` that returns the verdict plus findings (failures located at the
+// clause responsible). Severity is not the rule's business: `runRules` sets
+// it from the profile and the `rules:` overrides.
+import type { Span } from "../ast/ast.js";
+import type { Code } from "../diagnostics/codes.js";
+import type { RelatedLocation } from "../diagnostics/diagnostic.js";
+import type { CheckOptions } from "../config/options.js";
+import type { PropertyId } from "../language/properties.js";
+import type { Charter } from "../semantics/model.js";
+import type { CharterAnalysis, ClauseCost } from "../analysis/index.js";
+import { formatCost, type MemberUnit } from "../analysis/cost.js";
+import type { PropertyResult } from "./api.js";
+
+export interface Finding {
+  /** Defaults to the charter being evaluated. */
+  readonly file?: string;
+  readonly span: Span;
+  /** The message: one sentence, no capital, no final period, user input in backticks. */
+  readonly message: string;
+  readonly related?: readonly RelatedLocation[];
+  readonly help?: string;
+}
+
+export interface Evaluation {
+  readonly result: PropertyResult;
+  readonly findings: readonly Finding[];
+}
+
+export interface RuleContext {
+  readonly charter: Charter;
+  readonly analysis: CharterAnalysis;
+  readonly options: CheckOptions;
+  /** Longest acceptable exit notice for this charter's kind, in days. */
+  readonly maxNotice: number;
+  /** Every charter that parsed in this run, by project-relative path. */
+  readonly workspace: ReadonlyMap<string, Charter>;
+  analysisOf(charter: Charter): CharterAnalysis;
+  /** Verdicts of the per-charter properties of another charter (used by `federation-requirements`). */
+  verdictsOf(file: string): Readonly<Record<string, PropertyResult>> | undefined;
+}
+
+export interface Rule {
+  readonly id: PropertyId;
+  readonly code: Code;
+  /** Evaluated after every other rule, on every charter (it reads their verdicts). */
+  readonly late?: boolean;
+  evaluate(ctx: RuleContext): Evaluation;
+}
+
+export function holds(extra: Partial<PropertyResult> = {}): Evaluation {
+  return { result: { holds: true, ...extra }, findings: [] };
+}
+
+/** A failing verdict whose reasons are the findings' messages (plus any extra reasons). */
+export function fails(findings: readonly Finding[], extra: Partial<PropertyResult> = {}, reasons?: readonly string[]): Evaluation {
+  return { result: { holds: false, ...extra, reasons: reasons ?? findings.map((f) => f.message) }, findings };
+}
+
+export function verdict(findings: readonly Finding[], extra: Partial<PropertyResult> = {}, reasons: readonly string[] = []): Evaluation {
+  if (findings.length === 0 && reasons.length === 0) return holds(extra);
+  return fails(findings, extra, [...findings.map((f) => f.message), ...reasons]);
+}
+
+/** Related locations along a witness path, each saying why the step matters. */
+export function witnessRelated(charter: Charter, cc: ClauseCost, unit: MemberUnit): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  const byId = new Map(charter.clauses.map((c) => [c.id, c]));
+  for (let i = 1; i < cc.steps.length; i++) {
+    const step = cc.steps[i]!;
+    const prev = cc.steps[i - 1]!.id;
+    const clause = byId.get(step.id);
+    if (!clause) continue;
+    let message: string;
+    switch (step.edge) {
+      case "amender":
+        message = cc.procedure
+          ? `\`${cc.procedure.decision}\` amends \`${prev}\` and is carried by ${describeShort(cc, unit)}`
+          : `\`${step.id}\` amends \`${prev}\``;
+        break;
+      case "decision":
+        message = `whoever can rewrite \`${step.id}\` can make the procedure that amends \`${prev}\` trivial`;
+        break;
+      case "control":
+        message = `whoever can rewrite \`${step.id}\` controls who carries the procedure that amends \`${prev}\``;
+        break;
+      case "default":
+        message = `whoever can rewrite \`${step.id}\` can re-route \`${prev}\`, which follows the default protection`;
+        break;
+      default:
+        message = `step ${i} of the path`;
+    }
+    out.push({ file: charter.file, span: clause.headSpan, message });
+  }
+  return out;
+}
+
+function describeShort(cc: ClauseCost, unit: MemberUnit): string {
+  return `${cc.procedure!.explanation} = ${formatCost(cc.cost, unit)}`;
+}
+
+export function days(n: number): string {
+  return `${n} ${n === 1 ? "day" : "days"}`;
+}
