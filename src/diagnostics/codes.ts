@@ -93,7 +93,10 @@ export function findCode(key: string): CodeInfo | undefined {
   return undefined;
 }
 
+/** The docs page of a code: rule codes (CH02xx) point at their rule's page. */
 export function docsLink(code: string): string {
+  const info = CODES.get(code);
+  if (info && code.startsWith("CH02")) return `docs/rules/${info.name}.md`;
   return `docs/codes/${code}.md`;
 }
 

@@ -36,14 +36,14 @@ export function renderDiagnostic(d: Diagnostic, src: TextSource | undefined, c: 
   const sev = d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.cyan("info");
   const head = `${c.bold(`${d.file}:${pos.line}:${pos.column}`)} - ${sev} ${c.dim(d.code)}: ${d.message}`;
   const out = [head];
-  if (src) out.push("", ...frame(src.lines, d.span.start, d.span.end, c));
+  if (src) out.push("", ...frame(src.lines, d.span.start, d.span.end, c), "");
   if (d.help) out.push(`  ${c.cyan("help")}: ${d.help}`);
   for (const r of d.related ?? []) {
     const rs = r.file === d.file ? src : sources?.(r.file);
     const rp = rs ? rs.lines.position(r.span.start) : undefined;
     out.push(`  ${c.dim("note")}: ${r.message} ${c.dim(rp ? `(${r.file}:${rp.line}:${rp.column})` : `(${r.file})`)}`);
   }
-  return out.join("\n");
+  return out.join("\n").trimEnd();
 }
 
 /** The source line with a `~~~` underline under [start, end) (first line of the span only). */
@@ -64,5 +64,5 @@ export function frame(lines: LineIndex, start: number, end: number, c: Colors = 
   const visible = text.replace(/\t/g, " ");
   const gutter = String(line);
   const pad = " ".repeat(gutter.length);
-  return [`${c.dim(gutter)}  ${visible}`, `${pad}  ${" ".repeat(col)}${c.red("~".repeat(Math.max(1, width)))}`, ""];
+  return [`${c.dim(gutter)}  ${visible}`, `${pad}  ${" ".repeat(col)}${c.red("~".repeat(Math.max(1, width)))}`];
 }
