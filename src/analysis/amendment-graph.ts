@@ -13,8 +13,8 @@
 // is a minimum over a reachable set (no path sums), it is computed by visiting
 // procedures from cheapest to dearest and claiming, by breadth-first search
 // over reversed edges, every clause not yet claimed: each node and edge is
-// visited once, and the BFS parent pointers give the shortest path to the
-// cheapest procedure — the witness.
+// visited once. The BFS distances then give the witness: a shortest path to
+// the cheapest procedure, with a fixed preference among equally short ones.
 import type { Body, Charter, Clause, Decision } from "../semantics/model.js";
 import { type Coalition, live } from "./coalition.js";
 import { compareCost, type Cost, NEVER, UNANIMOUS } from "./cost.js";
@@ -138,26 +138,48 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
   if (reverse.has(CONTRACT)) procs.push({ key: CONTRACT, cost: UNANIMOUS, coalition: null });
   procs.sort((a, b) => compareCost(a.cost, b.cost) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-  const next = new Map<string, { to: string; kind: EdgeKind }>();
-  const claimed = new Map<string, { cost: Cost; terminal: string }>();
-  for (const p of procs) claimed.set(p.key, { cost: p.cost, terminal: p.key });
-
+  // Breadth-first from each group of equally cheap procedures over reversed
+  // edges: every node is claimed once, by the cheapest group that reaches it,
+  // with its distance (in edges) to that group.
+  const claimed = new Map<string, { cost: Cost; group: number; dist: number }>();
+  let group = 0;
   let i = 0;
   while (i < procs.length) {
     let j = i;
     while (j < procs.length && compareCost(procs[j]!.cost, procs[i]!.cost) === 0) j++;
-    const queue: string[] = procs.slice(i, j).map((p) => p.key);
+    const queue: string[] = [];
+    for (const p of procs.slice(i, j)) {
+      claimed.set(p.key, { cost: p.cost, group, dist: 0 });
+      queue.push(p.key);
+    }
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head]!;
       const info = claimed.get(node)!;
-      for (const { from, kind } of reverse.get(node) ?? []) {
+      for (const { from } of reverse.get(node) ?? []) {
         if (claimed.has(from)) continue;
-        claimed.set(from, info);
-        next.set(from, { to: node, kind });
+        claimed.set(from, { cost: info.cost, group, dist: info.dist + 1 });
         queue.push(from);
       }
     }
+    group++;
     i = j;
+  }
+
+  // The witness: from C, repeatedly take the preferred edge one step closer to
+  // the same group — the amending procedure itself, then the default
+  // (`amendments`), then the procedure's clause, then the clauses that control it.
+  const preference: Record<EdgeKind, number> = { amender: 0, default: 1, decision: 2, control: 3 };
+  const next = new Map<string, { to: string; kind: EdgeKind }>();
+  for (const [from, edges] of forward) {
+    const info = claimed.get(from);
+    if (!info) continue;
+    let best: Edge | null = null;
+    for (const e of edges) {
+      const t = claimed.get(e.to);
+      if (!t || t.group !== info.group || t.dist !== info.dist - 1) continue;
+      if (!best || preference[e.kind] < preference[best.kind]) best = e;
+    }
+    if (best) next.set(from, { to: best.to, kind: best.kind });
   }
 
   const byKey = new Map(procs.map((p) => [p.key, p]));
@@ -170,6 +192,7 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
       continue;
     }
     const steps: WitnessStep[] = [{ id: c.id, edge: null }];
+    let terminalProc: string | null = null;
     let node = c.id;
     for (let guard = 0; guard <= charter.clauses.length + 1; guard++) {
       const n = next.get(node);
@@ -177,20 +200,20 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
       node = n.to;
       if (node === CONTRACT) break;
       if (node.startsWith("proc:")) {
+        terminalProc = node;
         const co = byKey.get(node)!.coalition!;
         steps.push({ id: co.clauseId, edge: "amender" });
         break;
       }
       steps.push({ id: node, edge: n.kind });
     }
-    const terminal = byKey.get(info.terminal)!;
     result.set(c.id, {
       clauseId: c.id,
       protection,
       cost: info.cost,
       witness: steps.map((s) => s.id),
       steps,
-      procedure: terminal.coalition,
+      procedure: terminalProc ? byKey.get(terminalProc)!.coalition : null,
     });
   }
   return result;
