@@ -112,13 +112,15 @@ export function textReport(result: CheckResult, c: Colors, quiet: boolean): stri
 
 function propertySummary(f: FileResult, c: Colors): string {
   const props = f.properties!;
-  const lines = [`${c.bold(f.file)} — ${f.charter?.kind ?? "charter"} ${f.charter ? `"${f.charter.name}"` : ""}`.trimEnd()];
-  for (const id of PROPERTY_IDS) {
-    const p = props[id];
-    if (!p) continue;
-    const mark = p.holds ? c.green("✔") : c.red("✘");
-    const why = !p.holds && p.reasons && p.reasons.length > 0 ? c.dim(` — ${p.reasons[0]}`) : "";
-    lines.push(`  ${mark} ${id}${why}`);
+  const ids = PROPERTY_IDS.filter((id) => props[id]);
+  const holding = ids.filter((id) => props[id]!.holds);
+  const failing = ids.filter((id) => !props[id]!.holds);
+  const name = f.charter ? ` ${f.charter.kind} "${f.charter.name}"` : "";
+  const lines = [`${c.bold(f.file)}${name}: ${holding.length} of ${ids.length} properties hold`];
+  if (holding.length > 0) lines.push(`  ${c.green("✔")} ${holding.join(", ")}`);
+  for (const id of failing) {
+    const reasons = props[id]!.reasons ?? [];
+    lines.push(`  ${c.red("✘")} ${id}${reasons.length > 0 ? c.dim(` — ${reasons[0]}`) : ""}`);
   }
   return lines.join("\n");
 }
