@@ -7,7 +7,8 @@ import { NO_COLORS } from "../diagnostics/render-text.js";
 export function wantColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
   if (flag !== undefined) return flag;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== "" && force !== "0" && force !== "false") return true;
   return stream.isTTY === true;
 }
 

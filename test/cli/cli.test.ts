@@ -1,0 +1,179 @@
+// The command line end to end: exit codes (§7), formats, flags and config.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { PROPERTY_IDS } from "../../src/language/properties.js";
+import { build } from "../../scripts/build.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const BIN = path.join(ROOT, "bin/charterc.js");
+
+async function run(args: string[], cwd = ROOT) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { cwd, out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+function tmpProject(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-cli-"));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const GOOD = `charter "Good" {
+  jurisdiction: personal
+  membership { eligibility: "anyone" admission: open }
+  exit { approval: none retains: property amendable: never }
+  disputes { by: "a mediator" }
+}
+`;
+const WARNS = GOOD.replace("  disputes { by: \"a mediator\" }\n", "");
+const BROKEN = GOOD.replace("approval: none", "approval: by nobody");
+
+describe("charterc check", () => {
+  it("checks the bundled examples with exit 0 (the README's main command)", async () => {
+    const r = await run(["check", "charters"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d+ files checked: 0 errors/);
+  });
+
+  it("reports every property for every file in JSON (§7)", async () => {
+    const r = await run(["check", "--format", "json", "charters"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.version).toBe(1);
+    expect(report.files.length).toBeGreaterThanOrEqual(9);
+    for (const f of report.files) {
+      expect(Object.keys(f.properties)).toEqual([...PROPERTY_IDS]);
+      expect(["charter", "federation"]).toContain(f.kind);
+      for (const d of f.diagnostics) {
+        expect(d.range.start.line).toBeGreaterThanOrEqual(1);
+        expect(d.range.start.column).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(report.summary).toEqual({ files: report.files.length, errors: 0, warnings: expect.any(Number) });
+  });
+
+  it("exits 1 when there are errors, with file:line:col and the source line", async () => {
+    const dir = tmpProject({ "charters/bad.charter": BROKEN });
+    const r = await run(["check"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("charters/bad.charter:4:23 - error CH0110: unknown decision `nobody`");
+    expect(r.stdout).toContain("  exit { approval: by nobody retains: property amendable: never }");
+    expect(r.stdout).toMatch(/\n\s+~~~~~~\n/);
+  });
+
+  it("--quiet shows errors only; --max-warnings turns warnings into exit 1", async () => {
+    const dir = tmpProject({ "charters/w.charter": WARNS });
+    const loud = await run(["check"], dir);
+    expect(loud.code).toBe(0);
+    expect(loud.stdout).toContain("warning CH0211");
+    const quiet = await run(["check", "--quiet"], dir);
+    expect(quiet.stdout).not.toContain("warning CH0211");
+    expect((await run(["check", "--max-warnings", "0"], dir)).code).toBe(1);
+    expect((await run(["check", "--max-warnings", "5"], dir)).code).toBe(0);
+  });
+
+  it("--profile strict makes property failures errors", async () => {
+    const dir = tmpProject({ "charters/w.charter": WARNS });
+    const r = await run(["check", "--profile", "strict"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("error CH0211");
+  });
+
+  it("reads include and rules from charterc.yaml", async () => {
+    const dir = tmpProject({
+      "charterc.yaml": "include: [\"community/*.charter\"]\nrules:\n  dispute-resolution: error\n",
+      "community/w.charter": WARNS,
+      "charters/ignored.charter": BROKEN,
+    });
+    const r = await run(["check"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("community/w.charter");
+    expect(r.stdout).toContain("error CH0211");
+    expect(r.stdout).not.toContain("ignored.charter");
+  });
+
+  it("an unknown key in charterc.yaml is a clear error naming the key and the file (exit 2)", async () => {
+    const dir = tmpProject({ "charterc.yaml": "profile: strict\nprofiles: recommended\n", "charters/g.charter": GOOD });
+    const r = await run(["check"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, "charterc.yaml")}:2:1: unknown key \`profiles\` (did you mean \`profile\`?)`);
+  });
+
+  it("a bad value in charterc.yaml names the setting", async () => {
+    const dir = tmpProject({ "charterc.yaml": "maxNotice: { charter: 30 dayz }\n", "charters/g.charter": GOOD });
+    const r = await run(["check"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/charterc\.yaml:1:\d+: `maxNotice\.charter` must be a duration/);
+  });
+
+  it("bad arguments and missing inputs exit 2", async () => {
+    expect((await run(["check", "--format", "xml"])).code).toBe(2);
+    expect((await run(["frobnicate"])).code).toBe(2);
+    const empty = tmpProject({ "README.md": "no charters here" });
+    const r = await run(["check"], empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no charter files to check");
+  });
+
+  it("sarif and github formats", async () => {
+    const dir = tmpProject({ "charters/w.charter": WARNS });
+    const sarif = JSON.parse((await run(["check", "--format", "sarif"], dir)).stdout);
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: "CH0211", level: "warning" });
+    const gh = (await run(["check", "--format", "github"], dir)).stdout;
+    expect(gh).toMatch(/^::warning file=charters\/w\.charter,line=1,col=9,endLine=1,endColumn=15,title=CH0211::/);
+  });
+
+  it("explain prints a rule's or a code's page, and refuses unknown ids", async () => {
+    expect((await run(["explain", "CH0106"])).stdout).toContain("# CH0106");
+    expect((await run(["explain", "invalid-duration"])).stdout).toContain("# CH0106");
+    expect((await run(["explain", "nonsense"])).code).toBe(2);
+  });
+});
+
+describe("the built command", () => {
+  beforeAll(async () => {
+    await build({ quiet: true });
+  });
+  const spawn = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env } });
+
+  it("--version prints the package version", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const r = spawn(["--version"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("--help lists the commands", () => {
+    const r = spawn(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("check [options] [paths...]");
+  });
+
+  it("colours only on request or on a terminal, never when piped or with NO_COLOR", () => {
+    const piped = spawn(["check", "charters/ozark-homestead-compact.charter"]);
+    expect(piped.stdout).not.toContain("\u001b[");
+    const forced = spawn(["check", "--color", "charters/ozark-homestead-compact.charter"]);
+    expect(forced.stdout).toContain("\u001b[");
+    const noColor = spawn(["check", "charters/ozark-homestead-compact.charter"], { NO_COLOR: "1", FORCE_COLOR: "1", CI: "true" });
+    expect(noColor.stdout).not.toContain("\u001b[");
+  });
+
+  it("never prints a stack trace for hostile input", () => {
+    const dir = tmpProject({ "x.charter": "\u0000{{{\"\"\"/*" + "}".repeat(10000) + "\ud800" });
+    const r = spawnSync(process.execPath, [BIN, "check", path.join(dir, "x.charter")], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
