@@ -1,69 +1,114 @@
-// SARIF 2.1.0 output (`charterc check --format sarif`): one run, the rules
-// that fired with their help text, results with 1-based regions.
-import type { CheckResult } from "../compiler.js";
+// `charterc check --format sarif`: the check result as SARIF 2.1.0 (one run),
+// for code-scanning tools. A pure function of the result; no IO.
+//
+// Rules are the registry's codes (`CH0203`), named by their rule id or code
+// name; regions are 1-based with an exclusive end column, as SARIF wants.
 import { CODES, docsLink } from "../diagnostics/codes.js";
-import type { Severity } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { RULES } from "../rules/index.js";
+import { LineIndex } from "../text/line-index.js";
 import { VERSION } from "../version.js";
 
-const REPO = "https://github.com/charterc/charterc/blob/main/";
-
-function level(s: Severity): "error" | "warning" | "note" {
-  return s === "info" ? "note" : s;
+/** The part of `CheckResult` (src/compiler.ts) this needs. */
+export interface SarifInput {
+  readonly files: readonly { readonly file: string; readonly text: string; readonly diagnostics: readonly Diagnostic[] }[];
 }
 
-export function toSarif(result: CheckResult): Record<string, unknown> {
-  const used = [...new Set(result.files.flatMap((f) => f.diagnostics.map((d) => d.code)))].sort();
-  const index = new Map(used.map((c, i) => [c, i]));
-  const byFile = new Map(result.files.map((f) => [f.file, f]));
-  const region = (file: string, span: { start: number; end: number }) => {
-    const lines = byFile.get(file)?.lines;
-    if (!lines) return undefined;
-    const s = lines.position(span.start);
-    const e = lines.position(span.end);
-    return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
-  };
-  const location = (file: string, span: { start: number; end: number }, message?: string) => {
-    const r = region(file, span);
-    return {
-      physicalLocation: { artifactLocation: { uri: encodeURI(file) }, ...(r ? { region: r } : {}) },
-      ...(message ? { message: { text: message } } : {}),
+export interface SarifOptions {
+  /** Extra help (markdown) for a code, e.g. its docs page; the registry summary is always included. */
+  readonly helpFor?: (code: string) => string | undefined;
+}
+
+const INFORMATION_URI = "https://github.com/charterc/charterc";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+export function toSarif(result: SarifInput, options: SarifOptions = {}): { [k: string]: Json } {
+  const ruleIdOf = new Map(RULES.map((r) => [r.code as string, r.id as string]));
+  const codes = [...CODES.values()];
+  const indexOf = new Map(codes.map((c, i) => [c.code, i]));
+  const rules: Json[] = codes.map((c) => {
+    const extra = options.helpFor?.(c.code);
+    const name = ruleIdOf.get(c.code) ?? c.name;
+    const text = `${c.summary} Run \`charterc explain ${c.code}\` for details.`;
+    const rule: { [k: string]: Json } = {
+      id: c.code,
+      name,
+      shortDescription: { text: c.summary },
+      fullDescription: { text: c.summary },
+      help: { text, markdown: extra ?? text },
+      helpUri: `${INFORMATION_URI}/blob/main/${ruleIdOf.has(c.code) ? `docs/rules/${name}.md` : docsLink(c.code)}`,
+      defaultConfiguration: { level: LEVEL[c.severity] },
+      properties: { tags: [ruleIdOf.has(c.code) ? "property" : c.code.startsWith("CH00") ? "syntax" : c.code.startsWith("CH01") ? "semantics" : "project"] },
     };
+    return rule;
+  });
+
+  const lineIndexes = new Map<string, LineIndex>();
+  const linesOf = (file: string): LineIndex | undefined => {
+    let li = lineIndexes.get(file);
+    if (!li) {
+      const f = result.files.find((x) => x.file === file);
+      if (!f) return undefined;
+      lineIndexes.set(file, (li = new LineIndex(f.text)));
+    }
+    return li;
   };
+  const location = (file: string, span: { start: number; end: number }): { [k: string]: Json } => {
+    const physicalLocation: { [k: string]: Json } = { artifactLocation: { uri: encodeUri(file), uriBaseId: "%SRCROOT%" } };
+    const li = linesOf(file);
+    if (li) {
+      const s = li.position(span.start);
+      const e = li.position(Math.max(span.end, span.start));
+      // SARIF regions need endColumn ≥ startColumn on one line; an empty span covers nothing, so widen to one column.
+      const endColumn = e.line === s.line && e.column <= s.column ? s.column + 1 : e.column;
+      physicalLocation.region = { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn };
+    }
+    return { physicalLocation };
+  };
+
+  const results: Json[] = [];
+  const artifacts = new Set<string>();
+  for (const f of result.files) {
+    for (const d of f.diagnostics) {
+      artifacts.add(d.file);
+      const r: { [k: string]: Json } = {
+        ruleId: d.code,
+        level: LEVEL[d.severity],
+        message: { text: d.help ? `${d.message} (${d.help})` : d.message },
+        locations: [location(d.file, d.span)],
+      };
+      const idx = indexOf.get(d.code);
+      if (idx !== undefined) r.ruleIndex = idx;
+      if (d.related && d.related.length > 0) {
+        r.relatedLocations = d.related.map((rel, i) => ({ id: i + 1, ...location(rel.file, rel.span), message: { text: rel.message } }));
+      }
+      if (d.rule) r.properties = { rule: d.rule };
+      results.push(r);
+    }
+  }
+
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
       {
-        tool: {
-          driver: {
-            name: "charterc",
-            version: VERSION,
-            informationUri: "https://github.com/charterc/charterc",
-            rules: used.map((code) => {
-              const info = CODES.get(code)!;
-              return {
-                id: code,
-                name: info.name,
-                shortDescription: { text: info.summary },
-                helpUri: REPO + docsLink(code),
-                help: { text: `${info.summary} See ${docsLink(code)} or run \`charterc explain ${code}\`.` },
-                defaultConfiguration: { level: level(info.severity) },
-              };
-            }),
-          },
-        },
+        tool: { driver: { name: "charterc", version: VERSION, semanticVersion: VERSION.replace(/^(\d+\.\d+\.\d+).*$/, "$1"), informationUri: INFORMATION_URI, rules } },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The project root (the folder of charterc.yaml, or where charterc ran)." } } },
+        artifacts: [...artifacts].sort().map((file) => ({ location: { uri: encodeUri(file), uriBaseId: "%SRCROOT%" }, sourceLanguage: "charter" })),
+        results,
         columnKind: "utf16CodeUnits",
-        results: result.files.flatMap((f) =>
-          f.diagnostics.map((d) => ({
-            ruleId: d.code,
-            ruleIndex: index.get(d.code)!,
-            level: level(d.severity),
-            message: { text: d.help ? `${d.message} (${d.help})` : d.message },
-            locations: [location(d.file, d.span)],
-            ...(d.related && d.related.length > 0 ? { relatedLocations: d.related.map((r, i) => ({ id: i, ...location(r.file, r.span, r.message) })) } : {}),
-          })),
-        ),
       },
     ],
   };
+}
+
+/** A relative path as a URI reference: `/`-separated, each segment percent-encoded. */
+function encodeUri(file: string): string {
+  return file
+    .split("/")
+    .map((seg) => (seg === ".." || seg === "." ? seg : encodeURIComponent(seg)))
+    .join("/");
 }
