@@ -190,8 +190,8 @@ class Lowerer {
     };
     for (const e of list) {
       if (e.kind === "junk") {
-        if (runStart === null) runStart = e.token;
-        runEnd = e.token;
+        if (runStart === null) runStart = e.tokens[0]!;
+        runEnd = e.tokens[e.tokens.length - 1]!;
         continue;
       }
       flush();
@@ -250,9 +250,15 @@ class Lowerer {
         { fix: { title: "insert `:`", edits: [{ file: this.file, span: after(f.name), newText: ":" }] } },
       );
     }
+    if (f.stray.length > 0) {
+      this.report("CH0010", between(f.stray[0]!, f.stray[f.stray.length - 1]!), { token: describeToken(f.stray[0]!) });
+    }
     let value: Value | null = null;
     if (f.value === null) {
-      if (f.colon !== null) this.report("CH0007", between(f.name, f.colon), { name: f.name.image });
+      if (f.colon !== null) {
+        const last = f.stray.length > 0 ? f.stray[f.stray.length - 1]! : f.colon;
+        this.report("CH0007", between(f.name, last), { name: f.name.image });
+      }
     } else {
       const { phrases, commas } = f.value;
       const items: Phrase[] = [];
@@ -337,13 +343,14 @@ function lastTokenOfField(f: CstField): SyntaxToken {
     if (lastPhrase.length > 0) return lastPhrase[lastPhrase.length - 1]!;
     if (commas.length > 0) return commas[commas.length - 1]!;
   }
+  if (f.stray.length > 0) return f.stray[f.stray.length - 1]!;
   return f.colon ?? f.name;
 }
 
 function lastTokenOfItem(e: CstEntry): SyntaxToken {
   switch (e.kind) {
     case "junk":
-      return e.token;
+      return e.tokens[e.tokens.length - 1]!;
     case "field":
       return lastTokenOfField(e);
     case "section":
@@ -364,7 +371,7 @@ function lastTokenOfEntries(list: readonly CstEntry[]): SyntaxToken | null {
 function firstTokenOfEntry(e: CstEntry): SyntaxToken {
   switch (e.kind) {
     case "junk":
-      return e.token;
+      return e.tokens[0]!;
     case "field":
       return e.name;
     case "section":

@@ -29,9 +29,10 @@ export interface CstHeader {
   name: SyntaxToken | null;
 }
 
+/** A run of consecutive tokens that fit nowhere (never empty). */
 export interface CstJunk {
   readonly kind: "junk";
-  readonly token: SyntaxToken;
+  readonly tokens: SyntaxToken[];
 }
 
 /** One comma-separated item; `terms` is empty for an empty item (`a, , b`). */
@@ -48,6 +49,8 @@ export interface CstField {
   readonly kind: "field";
   readonly name: SyntaxToken;
   colon: SyntaxToken | null;
+  /** Extra colons after the first (`a: : b`), reported as unexpected. */
+  readonly stray: SyntaxToken[];
   value: CstValue | null;
 }
 

@@ -12,6 +12,8 @@ import { createToken, Lexer, type IToken, type TokenType, type CustomPatternMatc
 
 /** Category every parser-visible token belongs to; the grammar's "junk" consumes it. */
 export const AnyToken = createToken({ name: "ANY", pattern: Lexer.NA });
+/** Category of the tokens that can be a term of a phrase (one LL(1) check instead of seven). */
+export const TermToken = createToken({ name: "TERM", pattern: Lexer.NA });
 
 function match(image: string): CustomPatternMatcherReturn {
   return [image] as unknown as CustomPatternMatcherReturn;
@@ -89,39 +91,39 @@ export const Prose = createToken({
   pattern: { exec: matchProse },
   start_chars_hint: ['"'],
   line_breaks: true,
-  categories: [AnyToken],
+  categories: [AnyToken, TermToken],
 });
 export const StringLit = createToken({
   name: "STRING",
   pattern: { exec: matchString },
   start_chars_hint: ['"'],
   line_breaks: false,
-  categories: [AnyToken],
+  categories: [AnyToken, TermToken],
 });
 export const Duration = createToken({
   name: "DURATION",
   pattern: /[0-9]+(?:\.[0-9]+)?[ \t]+(?:days?|weeks?|months?|years?)(?![A-Za-z0-9_-])/,
-  categories: [AnyToken],
+  categories: [AnyToken, TermToken],
 });
 export const Percent = createToken({
   name: "PERCENT",
   pattern: /[0-9]+(?:\.[0-9]+)?%/,
-  categories: [AnyToken],
+  categories: [AnyToken, TermToken],
 });
 export const Fraction = createToken({
   name: "FRACTION",
   pattern: /[0-9]+\/[0-9]+/,
-  categories: [AnyToken],
+  categories: [AnyToken, TermToken],
 });
 export const NumberLit = createToken({
   name: "NUMBER",
   pattern: /[0-9]+(?:\.[0-9]+)?/,
-  categories: [AnyToken],
+  categories: [AnyToken, TermToken],
 });
 export const Ident = createToken({
   name: "IDENT",
   pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
-  categories: [AnyToken],
+  categories: [AnyToken, TermToken],
 });
 export const LCurly = createToken({ name: "LCURLY", pattern: "{", categories: [AnyToken] });
 export const RCurly = createToken({ name: "RCURLY", pattern: "}", categories: [AnyToken] });
@@ -147,7 +149,7 @@ export const lexerTokens: TokenType[] = [
 ];
 
 /** Token vocabulary of the parser (lexer tokens plus the category). */
-export const parserTokens: TokenType[] = [...lexerTokens, AnyToken];
+export const parserTokens: TokenType[] = [...lexerTokens, AnyToken, TermToken];
 
 const production = typeof process !== "undefined" && process.env?.NODE_ENV === "production";
 
@@ -156,6 +158,12 @@ export const charterLexer = new Lexer(lexerTokens, {
   ensureOptimizations: true,
   recoveryEnabled: true,
   skipValidations: production,
+  // Messages are built by lowering (CH0001); chevrotain's per-error string
+  // building is wasted work on a large garbage file.
+  errorMessageProvider: {
+    buildUnexpectedCharactersMessage: () => "unexpected character",
+    buildUnableToPopLexerModeMessage: () => "unable to pop lexer mode",
+  },
 });
 
 export interface LexError {
