@@ -1,0 +1,43 @@
+// Every handler and every timer goes through `guard`: an exception is logged
+// to the client's console and the server lives on. (An exception thrown from
+// our own timer would otherwise kill the process.)
+export type Logger = (message: string) => void;
+
+let log: Logger = (m) => process.stderr.write(`${m}\n`);
+
+export function setLogger(l: Logger): void {
+  log = l;
+}
+
+export function logError(where: string, e: unknown): void {
+  const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  try {
+    log(`charterc-lsp: ${where} failed: ${msg}`);
+  } catch {
+    // The connection is gone; nothing left to tell.
+  }
+}
+
+/** Wrap a handler: exceptions are logged and `fallback` is returned. */
+export function guard<A extends unknown[], R>(where: string, fn: (...args: A) => R, fallback: R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      const r = fn(...args);
+      if (r instanceof Promise) {
+        return r.catch((e: unknown) => {
+          logError(where, e);
+          return fallback;
+        }) as R;
+      }
+      return r;
+    } catch (e) {
+      logError(where, e);
+      return fallback;
+    }
+  };
+}
+
+/** setTimeout whose callback can never throw out of the timer. */
+export function safeTimeout(where: string, fn: () => void, ms: number): NodeJS.Timeout {
+  return setTimeout(guard(where, fn, undefined), ms);
+}

@@ -1,0 +1,347 @@
+// The server's view of the project: the workspace's charters on disk (from
+// charterc.yaml `include`), the open documents overlaid on them, the latest
+// check result of every file, and the import graph between them.
+//
+// Re-analysis is incremental by component: an edit to a file re-checks that
+// file, the files that import it and the files it imports (a federation's
+// verdicts depend on its members), and nothing else. Parses of unchanged
+// files come from a ParseCache. Each run is the compiler's own `check()`, so
+// the editor shows exactly what `charterc check` shows.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { check, relativeId, resolveImportPath, type CompilerHost, type FileResult, type ParseCache } from "../compiler.js";
+import { DEFAULT_OPTIONS, type CheckOptions, type Profile } from "../config/options.js";
+import { ConfigError, loadProjectConfig } from "../cli/config-file.js";
+import { expandInputs } from "../cli/inputs.js";
+import { MAX_FILE_BYTES } from "../cli/node-host.js";
+import { logError, safeTimeout } from "./guard.js";
+
+export interface OpenDoc {
+  readonly uri: string;
+  readonly file: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+export interface PublishSink {
+  /** New diagnostics for a file; `result` null clears them. */
+  publish(file: string, uri: string, version: number | undefined, result: FileResult | null): void;
+}
+
+export interface WorkspaceSettings {
+  /** Overrides the profile of charterc.yaml (the `charterc.profile` setting). */
+  readonly profile?: Profile;
+  /** Delay between the last edit and re-analysis, in milliseconds. */
+  readonly debounceMs?: number;
+}
+
+const UNTITLED_DIR = ".charterc-untitled";
+
+export class Workspace {
+  root = process.cwd();
+  options: CheckOptions = DEFAULT_OPTIONS;
+  include: readonly string[] = ["charters/**/*.charter"];
+  /** A problem with charterc.yaml, shown to the user once. */
+  configError: string | null = null;
+  debounceMs = 25;
+
+  /** Project-relative ids of the workspace's charters (charterc.yaml `include`). */
+  readonly projectFiles = new Set<string>();
+  private readonly open = new Map<string, OpenDoc>();
+  private readonly fileOfUri = new Map<string, string>();
+  readonly cache: ParseCache = new Map();
+  private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  /** The latest check result of every known file. */
+  readonly results = new Map<string, FileResult>();
+  /** file → files it imports (resolved), from the latest analysis. */
+  private readonly importsOf = new Map<string, ReadonlySet<string>>();
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  /** Count of analyses run (for tests and logging). */
+  runs = 0;
+
+  constructor(private readonly sink: PublishSink) {}
+
+  /** Read charterc.yaml from the first workspace folder and find the workspace's charters. */
+  async init(folder: string | null, settings: WorkspaceSettings = {}): Promise<void> {
+    if (settings.debounceMs !== undefined && Number.isFinite(settings.debounceMs)) this.debounceMs = Math.max(0, settings.debounceMs);
+    if (folder) {
+      try {
+        const project = await loadProjectConfig(folder);
+        this.root = project.root;
+        this.options = project.options;
+        this.include = project.include;
+      } catch (e) {
+        this.root = path.resolve(folder);
+        this.configError = e instanceof ConfigError ? e.message : String(e);
+      }
+    }
+    if (settings.profile) this.options = { ...this.options, profile: settings.profile };
+    if (folder) await this.scan();
+    for (const f of this.projectFiles) this.dirty.add(f);
+    for (const f of this.open.keys()) this.dirty.add(f);
+    this.analyzeNow();
+  }
+
+  /** (Re)scan the workspace folders for charters. */
+  async scan(): Promise<void> {
+    try {
+      const { files } = await expandInputs(this.include, this.root);
+      this.projectFiles.clear();
+      for (const abs of files) this.projectFiles.add(relativeId(this.root, abs));
+    } catch (e) {
+      logError("workspace scan", e);
+    }
+  }
+
+  // ── Files and URIs ────────────────────────────────────────────────────
+
+  fileOf(uri: string): string {
+    const known = this.fileOfUri.get(uri);
+    if (known) return known;
+    if (uri.startsWith("file:")) {
+      try {
+        return relativeId(this.root, fileURLToPath(uri));
+      } catch {
+        // fall through: treat as untitled
+      }
+    }
+    const name = uri.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(-80);
+    return `${UNTITLED_DIR}/${name}${name.endsWith(".charter") ? "" : ".charter"}`;
+  }
+
+  uriOf(file: string): string {
+    const doc = this.open.get(file);
+    if (doc) return doc.uri;
+    return pathToFileURL(this.absOf(file)).href;
+  }
+
+  absOf(file: string): string {
+    return path.join(this.root, ...file.split("/"));
+  }
+
+  doc(file: string): OpenDoc | undefined {
+    return this.open.get(file);
+  }
+
+  openDocs(): IterableIterator<OpenDoc> {
+    return this.open.values();
+  }
+
+  /** The host `check()` reads through: open documents first, then the disk (cached by mtime). */
+  host(): CompilerHost {
+    const root = this.root;
+    return {
+      root,
+      readFile: (abs) => {
+        const doc = this.open.get(relativeId(root, abs));
+        if (doc) return doc.text;
+        return this.readDisk(abs);
+      },
+      realpath: (abs) => {
+        try {
+          return fs.realpathSync.native(abs);
+        } catch {
+          return this.open.has(relativeId(root, abs)) ? abs : undefined;
+        }
+      },
+    };
+  }
+
+  private readDisk(abs: string): string | undefined {
+    try {
+      const st = fs.statSync(abs);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+      const hit = this.disk.get(abs);
+      if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.text;
+      const text = fs.readFileSync(abs, "utf8");
+      this.disk.set(abs, { mtimeMs: st.mtimeMs, size: st.size, text });
+      return text;
+    } catch {
+      this.disk.delete(abs);
+      return undefined;
+    }
+  }
+
+  // ── Document events ───────────────────────────────────────────────────
+
+  didOpen(uri: string, version: number, text: string): void {
+    const file = this.fileOf(uri);
+    this.fileOfUri.set(uri, file);
+    this.open.set(file, { uri, file, version, text });
+    this.markDirty(file);
+  }
+
+  didChange(uri: string, version: number, text: string): void {
+    const file = this.fileOf(uri);
+    const prev = this.open.get(file);
+    this.open.set(file, { uri, file, version, text });
+    if (prev && prev.text === text) return;
+    this.markDirty(file);
+  }
+
+  didClose(uri: string): void {
+    const file = this.fileOf(uri);
+    this.open.delete(file);
+    this.fileOfUri.delete(uri);
+    const neighbours = this.component(new Set([file]));
+    if (this.projectFiles.has(file) || this.importedByKnown(file)) {
+      // Still part of the project: re-read from disk.
+      for (const f of neighbours) this.dirty.add(f);
+    } else {
+      // Forget it: its diagnostics, its parse, its edges. Files it touched are re-checked without it.
+      this.forget(file);
+      for (const f of neighbours) if (f !== file) this.dirty.add(f);
+    }
+    this.schedule();
+  }
+
+  /** Files created, changed or deleted on disk (workspace/didChangeWatchedFiles). */
+  async filesChanged(uris: readonly string[]): Promise<void> {
+    let rescan = false;
+    for (const uri of uris) {
+      let abs: string;
+      try {
+        abs = fileURLToPath(uri);
+      } catch {
+        continue;
+      }
+      this.disk.delete(abs);
+      if (path.basename(abs) === "charterc.yaml") {
+        this.configError = null;
+        await this.init(this.root);
+        return;
+      }
+      const file = relativeId(this.root, abs);
+      rescan = true;
+      if (!this.open.has(file)) this.markDirty(file, false);
+    }
+    if (rescan) {
+      const before = new Set(this.projectFiles);
+      await this.scan();
+      for (const f of before) if (!this.projectFiles.has(f) && !this.open.has(f) && !this.importedByKnown(f)) this.forget(f);
+      for (const f of this.projectFiles) if (!before.has(f)) this.dirty.add(f);
+    }
+    this.schedule();
+  }
+
+  private forget(file: string): void {
+    const had = this.results.get(file);
+    this.results.delete(file);
+    this.cache.delete(file);
+    this.importsOf.delete(file);
+    this.disk.delete(this.absOf(file));
+    if (had) this.sink.publish(file, this.uriOf(file), undefined, null);
+  }
+
+  private importedByKnown(file: string): boolean {
+    for (const [from, tos] of this.importsOf) if (from !== file && tos.has(file) && (this.open.has(from) || this.projectFiles.has(from))) return true;
+    return false;
+  }
+
+  markDirty(file: string, schedule = true): void {
+    this.dirty.add(file);
+    if (schedule) this.schedule();
+  }
+
+  // ── Analysis ──────────────────────────────────────────────────────────
+
+  /** Debounce: every new version pushes the analysis back; the last one wins. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = safeTimeout("analysis", () => {
+      this.timer = null;
+      this.analyzeNow();
+    }, this.debounceMs);
+  }
+
+  /** True when some edit has not been analysed yet. */
+  get pending(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  /** The latest result for a file, analysing pending edits first so requests never see stale state. */
+  resultFor(file: string): FileResult | undefined {
+    if (this.dirty.size > 0) this.analyzeNow();
+    return this.results.get(file);
+  }
+
+  /** Analyse every dirty file's component now. */
+  analyzeNow(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.dirty.size === 0) return;
+    const seeds = new Set(this.dirty);
+    this.dirty.clear();
+    let comp = this.component(seeds);
+    // A run can discover new edges (an added import); grow the component until it is closed.
+    for (let round = 0; round < 4; round++) {
+      const seen = this.run(comp);
+      const grown = this.component(new Set([...comp, ...seen]));
+      if (grown.size === comp.size) break;
+      comp = grown;
+    }
+  }
+
+  /** The connected component of the import graph (both directions) around `seeds`. */
+  component(seeds: ReadonlySet<string>): Set<string> {
+    const importers = new Map<string, string[]>();
+    for (const [from, tos] of this.importsOf) {
+      for (const to of tos) {
+        let list = importers.get(to);
+        if (!list) importers.set(to, (list = []));
+        list.push(from);
+      }
+    }
+    const out = new Set<string>();
+    const queue = [...seeds];
+    while (queue.length > 0) {
+      const f = queue.pop()!;
+      if (out.has(f)) continue;
+      out.add(f);
+      for (const t of this.importsOf.get(f) ?? []) if (!out.has(t)) queue.push(t);
+      for (const t of importers.get(f) ?? []) if (!out.has(t)) queue.push(t);
+    }
+    return out;
+  }
+
+  /** Check the files of one component and publish; returns every file the run saw. */
+  private run(comp: ReadonlySet<string>): Set<string> {
+    const entries = [...comp].filter((f) => this.open.has(f) || this.projectFiles.has(f)).sort();
+    const seen = new Set<string>();
+    if (entries.length > 0) {
+      const host = this.host();
+      const result = check({ entries, host, options: this.options, cache: this.cache });
+      this.runs++;
+      for (const f of result.files) {
+        seen.add(f.file);
+        this.results.set(f.file, f);
+        const tos = new Set<string>();
+        for (const imp of f.ast.imports) {
+          const r = resolveImportPath(host, f.file, imp.path);
+          if (r.kind === "ok") tos.add(r.file);
+        }
+        this.importsOf.set(f.file, tos);
+        this.sink.publish(f.file, this.uriOf(f.file), this.open.get(f.file)?.version, f);
+      }
+    }
+    // Files of the component that no longer take part (deleted, closed, no longer imported).
+    for (const f of comp) if (!seen.has(f) && !this.open.has(f) && !this.projectFiles.has(f)) this.forget(f);
+    this.prune();
+    return seen;
+  }
+
+  /** Bounded memory: keep parses only of files that still have a result. */
+  private prune(): void {
+    for (const f of this.cache.keys()) if (!this.results.has(f)) this.cache.delete(f);
+    for (const abs of this.disk.keys()) if (!this.results.has(relativeId(this.root, abs))) this.disk.delete(abs);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
