@@ -49,6 +49,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(0);
     });
 
+  // ── lsp (editor support, issue 6) ──
+  program
+    .command("lsp")
+    .description("run the charter language server (for editors)")
+    .option("--stdio", "talk LSP over stdin/stdout (the default)")
+    .option("--node-ipc", "talk LSP over node IPC")
+    .option("--socket <port>", "talk LSP over a socket")
+    .action(async () => {
+      const { runLanguageServer } = await import("../lsp/bin.js");
+      runLanguageServer();
+      // The server runs until the client disconnects; keep the process alive.
+      await new Promise<never>(() => {});
+    });
+  // ── end lsp ──
+
   return program;
 }
 
