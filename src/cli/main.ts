@@ -38,6 +38,34 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("diff")
+    .description("what a change to a charter does to its members: a semantic diff, clause by clause")
+    .argument("[files...]", "OLD NEW, or with --git the working files to compare (default: `include` in charterc.yaml)")
+    .option("--git <rev>", "compare working files with their version at a git revision")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .addOption(new Option("--fail-on <what>", "exit 1 when a change weakens a guarantee, or on any change").choices(["weaken", "any"]))
+    .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
+    .option("-c, --config <file>", "path to charterc.yaml")
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
+    .action(async (files: string[], flags) => {
+      const { runDiff } = await import("./commands/diff.js");
+      setExit(await runDiff(files, flags, io));
+    });
+
+  program
+    .command("compare")
+    .description("compare charters side by side: guarantees, exit terms, admission, jurisdiction, thresholds")
+    .argument("<files...>", "two or more charter files")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
+    .option("-c, --config <file>", "path to charterc.yaml")
+    .action(async (files: string[], flags) => {
+      const { runCompare } = await import("./commands/compare.js");
+      setExit(await runCompare(files, flags, io));
+    });
+
+  program
     .command("explain")
     .description("print the documentation of a rule id or a diagnostic code")
     .argument("<id>", "a rule id (exit-entrenched) or a code (CH0105)")

@@ -1,0 +1,108 @@
+// `compare`: several charters side by side, for people choosing between
+// communities — verdicts, exit terms, admission, jurisdiction, the cost to
+// amend exit, decision thresholds. Pure: built from check results.
+import { analyzeCharter, describeCoalition, formatCost } from "../analysis/index.js";
+import { PROPERTY_IDS } from "../language/properties.js";
+import type { PropertyResult } from "../rules/api.js";
+import type { Charter } from "../semantics/model.js";
+import { escapeCell } from "./markdown-escape.js";
+import * as w from "./words.js";
+
+export interface CompareInput {
+  readonly file: string;
+  readonly charter: Charter;
+  readonly properties: Readonly<Record<string, PropertyResult>> | null;
+}
+
+export interface CompareRow {
+  readonly key: string;
+  readonly label: string;
+  /** One cell per charter; a cell may hold several lines (one per decision). */
+  readonly cells: readonly (readonly string[])[];
+}
+
+export interface Comparison {
+  readonly charters: readonly { readonly file: string; readonly name: string; readonly kind: "charter" | "federation"; readonly version: string | null }[];
+  readonly rows: readonly CompareRow[];
+}
+
+const one = (s: string | null | undefined): string[] => [s ?? "—"];
+
+function jurisdiction(c: Charter): string {
+  if (!c.jurisdiction) return "not stated";
+  return c.jurisdiction.kind === "personal" ? "personal" : `territorial: ${c.jurisdiction.territory}`;
+}
+
+export function compareCharters(inputs: readonly CompareInput[]): Comparison {
+  const rows: CompareRow[] = [];
+  const row = (key: string, label: string, f: (x: CompareInput) => string[]) => rows.push({ key, label, cells: inputs.map(f) });
+  row("kind", "kind", (x) => one(x.charter.kind));
+  row("version", "version", (x) => one(x.charter.version?.text ?? "not stated"));
+  for (const id of PROPERTY_IDS) row(`property:${id}`, id, (x) => one(x.properties?.[id] ? (x.properties[id]!.holds ? "holds" : "fails") : "—"));
+  row("jurisdiction", "jurisdiction", (x) => one(jurisdiction(x.charter)));
+  row("consent", "consent", (x) => one(x.charter.membership?.consent.value ?? "—"));
+  row("concurrent", "other memberships", (x) => one(x.charter.membership?.concurrent.value ?? "—"));
+  row("admission", "admission", (x) => {
+    const a = x.charter.membership?.admission;
+    return one(a ? (a.kind === "open" ? "open" : `by ${a.decision.name}`) : "—");
+  });
+  row("expulsion", "expulsion", (x) => one(x.charter.membership ? w.noneOrBy(x.charter.membership.expulsion) : "—"));
+  row("exit.approval", "exit approval", (x) => one(x.charter.exit ? (w.noneOrBy(x.charter.exit.approval) ?? "not stated") : "no exit clause"));
+  row("exit.notice", "exit notice", (x) => one(x.charter.exit ? x.charter.exit.notice.text : "—"));
+  row("exit.penalty", "exit penalty", (x) => one(x.charter.exit ? (x.charter.exit.penalty.kind === "none" ? "none" : x.charter.exit.penalty.text) : "—"));
+  row("exit.retains", "members keep", (x) => one(x.charter.exit ? w.list(x.charter.exit.retains.items) : "—"));
+  row("exit.cost", "cost to amend exit", (x) => {
+    const a = analyzeCharter(x.charter);
+    return one(a.exit ? formatCost(a.exit.cost, a.unit) : "—");
+  });
+  row("amendments", "amendments", (x) => {
+    const a = analyzeCharter(x.charter);
+    const by = x.charter.amendments?.by?.name;
+    const co = by ? a.coalitions.get(by) : undefined;
+    if (!x.charter.amendments) return ["none: unanimous consent of all " + a.unit];
+    return one(co ? `${by}: ${describeCoalition(co, a.unit)}` : (by ?? "—"));
+  });
+  row("decisions", "decision thresholds", (x) => {
+    const out: string[] = [];
+    for (const d of x.charter.decisions.values()) {
+      const parts = [w.threshold(d.threshold) ?? "no threshold", d.quorum ? `${d.quorum.percent}% quorum` : "no quorum", d.by ? `by ${d.by.name}` : null].filter((p): p is string => p !== null);
+      out.push(`${d.name}: ${parts.join(", ")}`);
+    }
+    return out.length > 0 ? out : ["none"];
+  });
+  return {
+    charters: inputs.map((x) => ({ file: x.file, name: x.charter.name, kind: x.charter.kind, version: x.charter.version?.text ?? null })),
+    rows,
+  };
+}
+
+export function comparisonToText(c: Comparison): string {
+  const header = ["", ...c.charters.map((x) => x.name)];
+  const sub = ["", ...c.charters.map((x) => x.file)];
+  const body = c.rows.map((r) => [[r.label], ...r.cells]);
+  const widths = header.map((h, i) => Math.max(h.length, sub[i]!.length, ...body.map((r) => Math.max(...r[i]!.map((l) => l.length)))));
+  const fmt = (cells: readonly string[]) => cells.map((s, i) => s.padEnd(widths[i]!)).join("  ").trimEnd();
+  const lines = [fmt(header), fmt(sub), widths.map((n) => "─".repeat(n)).join("  ")];
+  for (const r of body) {
+    const height = Math.max(...r.map((cell) => cell.length));
+    for (let k = 0; k < height; k++) lines.push(fmt(r.map((cell) => cell[k] ?? "")));
+  }
+  return lines.join("\n");
+}
+
+export function comparisonToMarkdown(c: Comparison): string {
+  const lines = [
+    `| | ${c.charters.map((x) => `**${escapeCell(x.name)}**<br>${escapeCell(x.file)}`).join(" | ")} |`,
+    `|---|${c.charters.map(() => "---").join("|")}|`,
+  ];
+  for (const r of c.rows) lines.push(`| ${escapeCell(r.label)} | ${r.cells.map((cell) => cell.map((l) => escapeCell(l)).join("<br>")).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+export function comparisonToJson(c: Comparison): unknown {
+  return {
+    version: 1,
+    charters: c.charters.map((x) => ({ ...x })),
+    rows: c.rows.map((r) => ({ key: r.key, label: r.label, values: r.cells.map((cell) => [...cell]) })),
+  };
+}
