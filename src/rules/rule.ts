@@ -99,6 +99,8 @@ function describeShort(cc: ClauseCost, unit: MemberUnit): string {
   return `${cc.procedure!.explanation} = ${formatCost(cc.cost, unit)}`;
 }
 
+/** A limit in days as people write it: `30 days`, `2 years`. */
 export function days(n: number): string {
+  if (n >= 365 && n % 365 === 0) return `${n / 365} ${n === 365 ? "year" : "years"}`;
   return `${n} ${n === 1 ? "day" : "days"}`;
 }
