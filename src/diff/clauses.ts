@@ -460,7 +460,7 @@ function diffTie(ctx: Ctx, o: Tie, n: Tie): void {
 export function diffHeader(ctx: Ctx): void {
   const o = ctx.old.charter;
   const n = ctx.new.charter;
-  const C = "charter";
+  const C = n.kind;
   const at = (c: Charter, s: Span | null | undefined) => s ?? c.headerSpan;
   if (o.kind !== n.kind) push(ctx, "changed", C, null, "kind", o.kind, n.kind, "general", "neutral", `the document is now a ${n.kind}`, { old: o.headerSpan, new: n.headerSpan });
   if (o.name !== n.name) push(ctx, "changed", C, null, "name", o.name, n.name, "general", "neutral", "the community is renamed", { old: o.nameSpan, new: n.nameSpan });

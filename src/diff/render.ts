@@ -17,7 +17,7 @@ export function overallBump(diffs: readonly CharterDiff[]): Bump {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function tally(d: { weakens: number; strengthens: number; neutral: number }): string {
-  return `${d.weakens} weaken${d.weakens === 1 ? "s" : ""}, ${d.strengthens} strengthen${d.strengthens === 1 ? "s" : ""}, ${d.neutral} neutral`;
+  return `${d.weakens} weakening, ${d.strengthens} strengthening, ${d.neutral} neutral`;
 }
 
 /** "exit · approval: none → by board-vote", "added decision review", "renamed decision ordinary → decision regular". */
