@@ -1,0 +1,85 @@
+// Where comments go. Prettier finds, for each comment, the enclosing node
+// and the nodes just before and after it (from `getCommentChildNodes`);
+// these handlers settle the cases its defaults would get wrong for charters:
+//
+//   - before the first import or the header      → dangling on the root, printed first
+//   - in a section or the charter body, before `{` or on the `{` line,
+//     before the first entry                      → dangling, printed after `{`
+//   - inside a field, before its value            → dangling, printed after `:`
+//   - between two items of a list                 → trailing the item before it when
+//     on the same line before the comma, else leading the item after it
+//   - between the terms of one value, or inside an import
+//                                                  → that value / import printed as written
+//
+// Everything else uses prettier's defaults (leading the next entry, trailing
+// the previous one on the same line, dangling in an empty section).
+import type { CharterTreeNode, CommentNode } from "./nodes.js";
+
+type Placement = "ownLine" | "endOfLine" | "remaining";
+
+interface AttachedComment extends CommentNode {
+  enclosingNode?: CharterTreeNode;
+  precedingNode?: CharterTreeNode;
+  followingNode?: CharterTreeNode;
+}
+
+function add(node: CharterTreeNode, c: CommentNode, leading: boolean, trailing: boolean): true {
+  c.leading = leading;
+  c.trailing = trailing;
+  c.printed = false;
+  (node.comments ??= []).push(c);
+  return true;
+}
+
+export const addDangling = (n: CharterTreeNode, c: CommentNode) => add(n, c, false, false);
+export const addLeading = (n: CharterTreeNode, c: CommentNode) => add(n, c, true, false);
+export const addTrailing = (n: CharterTreeNode, c: CommentNode) => add(n, c, false, true);
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) return true;
+  }
+  return false;
+}
+
+function handle(placement: Placement, comment: AttachedComment, text: string, ast: CharterTreeNode): boolean {
+  const enclosing = comment.enclosingNode;
+  const preceding = comment.precedingNode;
+  const following = comment.followingNode;
+  if (enclosing === undefined || enclosing.type === "root") {
+    return preceding === undefined ? addDangling(ast, comment) : false;
+  }
+  switch (enclosing.type) {
+    case "import":
+    case "phrase":
+      return addDangling(enclosing, comment);
+    case "charter":
+    case "section": {
+      if (preceding !== undefined) return false;
+      const onBraceLine = comment.start < enclosing.open || !hasLineBreak(text, enclosing.open + 1, comment.start);
+      if (onBraceLine || following === undefined) return addDangling(enclosing, comment);
+      return false;
+    }
+    case "field": {
+      if (preceding === undefined || following === undefined) return addDangling(enclosing, comment);
+      if (placement === "ownLine") return addLeading(following, comment);
+      if (placement === "endOfLine") return addTrailing(preceding, comment);
+      return text.slice(preceding.end, comment.start).includes(",") ? addLeading(following, comment) : addTrailing(preceding, comment);
+    }
+    default:
+      return false;
+  }
+}
+
+export const handleComments = {
+  ownLine: (c: AttachedComment, text: string, _o: unknown, ast: CharterTreeNode) => handle("ownLine", c, text, ast),
+  endOfLine: (c: AttachedComment, text: string, _o: unknown, ast: CharterTreeNode) => handle("endOfLine", c, text, ast),
+  remaining: (c: AttachedComment, text: string, _o: unknown, ast: CharterTreeNode) => handle("remaining", c, text, ast),
+};
+
+const IGNORE = /^(?:\/\/\s*prettier-ignore\s*|\/\*\s*prettier-ignore\s*\*\/)$/;
+
+export function isPrettierIgnore(c: CommentNode): boolean {
+  return IGNORE.test(c.value);
+}
