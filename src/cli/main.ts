@@ -66,6 +66,37 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("build")
+    .description("publish charters: Markdown constitution, canonical JSON, records schema, Institutional Grammar CSV")
+    .argument("[paths...]", "files, folders or globs (default: `include` in charterc.yaml, else charters/**/*.charter)")
+    .requiredOption("-o, --out <dir>", "output folder")
+    .option("-e, --emit <kinds>", "comma-separated outputs: markdown, json, schema, ig (default: all)")
+    .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
+    .option("-c, --config <file>", "path to charterc.yaml")
+    .option("--progress", "print a line per file (default: when stderr is a terminal and more than 3 files are built)")
+    .option("--no-progress", "never print progress lines")
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
+    .action(async (paths: string[], flags) => {
+      const { runBuild } = await import("./commands/build.js");
+      setExit(await runBuild(paths, flags, io));
+    });
+
+  program
+    .command("validate")
+    .description("validate records (members, decisions, exit notices; YAML or JSON) against a charter")
+    .argument("<records...>", "record files (.yaml, .yml or .json)")
+    .requiredOption("--charter <file>", "the charter the records are kept under")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("-c, --config <file>", "path to charterc.yaml")
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
+    .action(async (records: string[], flags) => {
+      const { runValidate } = await import("./commands/validate.js");
+      setExit(await runValidate(records, flags, io));
+    });
+
+  program
     .command("explain")
     .description("print the documentation of a rule id or a diagnostic code")
     .argument("<id>", "a rule id (exit-entrenched) or a code (CH0105)")

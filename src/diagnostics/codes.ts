@@ -77,6 +77,24 @@ const table = [
   ["CH0214", "federation-requirements", "warning", "{detail}", "Each member charter satisfies what its federation requires."],
   // ── project, configuration, input ──────────────────────────────────────
   ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line could not be read (missing, not a file, or larger than 32 MiB)."],
+  // ── record validation ────────────────────────────────────────────────
+  ["CH0401", "records-unreadable", "error", "{detail}", "A records file that cannot be read safely: not YAML or JSON, too large, too deep, too many aliases, or a forbidden key."],
+  ["CH0402", "record-invalid", "error", "{detail}", "A record that does not match the charter's records schema (docs/records.md)."],
+  ["CH0403", "quorum-not-met", "error", "{detail}", "A decision adopted with fewer present than its procedure's quorum of the body."],
+  ["CH0404", "threshold-not-met", "error", "{detail}", "A decision adopted without the votes its threshold requires, counted on the right base (votes cast or members)."],
+  ["CH0405", "consensus-not-reached", "error", "{detail}", "A consensus decision adopted over an objection."],
+  ["CH0406", "unanimity-not-reached", "error", "{detail}", "A unanimity decision adopted without every member of the body in favour."],
+  ["CH0407", "amendment-entrenched", "error", "{detail}", "An amendment to a clause marked `amendable: never`."],
+  ["CH0408", "amendment-too-early", "error", "{detail}", "An amendment taking effect before `amendments.delay` has passed."],
+  ["CH0409", "amendment-wrong-procedure", "error", "{detail}", "An amendment adopted by a procedure other than the one that amends that clause."],
+  ["CH0410", "exit-refused", "error", "{detail}", "An exit refused although the charter requires no approval, or refused without the approving procedure."],
+  ["CH0411", "exit-delayed", "error", "{detail}", "An exit that took effect later than the charter's notice allows."],
+  ["CH0412", "vote-counts-inconsistent", "error", "{detail}", "Vote counts that cannot be: more votes than present, more present than members."],
+  ["CH0413", "exit-penalty", "error", "{detail}", "A penalty imposed on leaving when the charter says `penalty: none`."],
+  ["CH0414", "notice-too-short", "error", "{detail}", "A decision taken with less advance notice than its procedure requires."],
+  ["CH0415", "member-consent", "error", "{detail}", "A member admitted without the consent the charter requires."],
+  ["CH0416", "unknown-record", "warning", "{detail}", "A record names a member or decision that the log does not contain."],
+  ["CH0417", "charter-mismatch", "warning", "{detail}", "The records name a different charter than the one given."],
 ] as const satisfies readonly (readonly [string, string, Severity, string, string])[];
 
 export type Code = (typeof table)[number][0];

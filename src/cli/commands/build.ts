@@ -1,0 +1,94 @@
+// `charterc build [paths] --out DIR --emit markdown,json,schema,ig` — publish
+// each charter: its Markdown constitution, canonical JSON, records schema and
+// Institutional Grammar CSV. Output paths mirror the inputs' paths relative
+// to their common folder (`charters/federations/x.charter` built with
+// `charters` → `DIR/federations/x.md`). Same input, same bytes.
+import fs from "node:fs";
+import path from "node:path";
+import { check, relativeId } from "../../compiler.js";
+import type { Profile } from "../../config/options.js";
+import { renderDiagnostic } from "../../diagnostics/render-text.js";
+import { EMIT_KINDS, emitCharter, type EmitKind } from "../../emit/index.js";
+import { colors, wantColor } from "../colors.js";
+import { loadProjectConfig } from "../config-file.js";
+import { expandInputs } from "../inputs.js";
+import { UsageError, type Io } from "../io.js";
+import { nodeHost } from "../node-host.js";
+
+export interface BuildFlags {
+  out: string;
+  emit?: string;
+  profile?: Profile;
+  config?: string;
+  color?: boolean;
+  /** Force (true) or suppress (false) the per-file progress lines; default: stderr is a terminal. */
+  progress?: boolean;
+}
+
+/** Progress lines appear only when more than this many files are built. */
+const PROGRESS_AFTER = 3;
+
+export function parseEmitList(value: string | undefined): EmitKind[] {
+  if (value === undefined || value.trim() === "" || value.trim() === "all") return [...EMIT_KINDS];
+  const kinds: EmitKind[] = [];
+  for (const raw of value.split(",")) {
+    const k = raw.trim();
+    if (!(EMIT_KINDS as readonly string[]).includes(k)) throw new UsageError(`unknown output \`${k}\` for --emit; expected a comma-separated list of ${EMIT_KINDS.map((x) => `\`${x}\``).join(", ")}`);
+    if (!kinds.includes(k as EmitKind)) kinds.push(k as EmitKind);
+  }
+  return kinds;
+}
+
+/** The longest common folder of absolute file paths. */
+export function commonDir(files: readonly string[]): string {
+  if (files.length === 0) return "";
+  let parts = path.dirname(files[0]!).split(path.sep);
+  for (const f of files.slice(1)) {
+    const p = path.dirname(f).split(path.sep);
+    let i = 0;
+    while (i < parts.length && i < p.length && parts[i] === p[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join(path.sep) || path.sep;
+}
+
+export async function runBuild(paths: readonly string[], flags: BuildFlags, io: Io): Promise<number> {
+  const kinds = parseEmitList(flags.emit);
+  const project = await loadProjectConfig(io.cwd, flags.config);
+  const options = flags.profile ? { ...project.options, profile: flags.profile } : project.options;
+  const args = paths.length > 0 ? paths : project.include;
+  const base = paths.length > 0 ? io.cwd : project.root;
+  const { files, unmatched } = await expandInputs(args, base);
+  for (const u of unmatched) io.err(`charterc: no charter files match \`${u}\``);
+  if (files.length === 0) throw new UsageError(`no charter files to build (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
+  const outDir = path.resolve(io.cwd, flags.out);
+  const host = nodeHost(project.root);
+  const result = check({ entries: files.map((f) => relativeId(project.root, f)), host, options });
+  const c = colors(wantColor(process.stderr, flags.color));
+  const common = commonDir(files);
+  const entries = result.files.filter((f) => f.entry);
+  const progress = (flags.progress ?? process.stderr.isTTY === true) && entries.length > PROGRESS_AFTER;
+  let failed = 0;
+  let written = 0;
+  for (const [i, f] of entries.entries()) {
+    const abs = path.join(project.root, f.file);
+    const rel = path.relative(common, abs).replace(/\.charter$/, "");
+    if (progress) io.err(`[${i + 1}/${entries.length}] ${f.file}`);
+    const errors = f.diagnostics.filter((d) => d.severity === "error" && !d.rule);
+    if (!f.charter || errors.length > 0) {
+      failed++;
+      for (const d of errors) io.err(renderDiagnostic(d, f, c));
+      io.err(`charterc: not built: ${f.file} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
+      continue;
+    }
+    const outputs = await emitCharter({ charter: f.charter, properties: f.properties }, rel, kinds);
+    for (const o of outputs) {
+      const target = path.join(outDir, ...o.name.split("/"));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, o.content);
+      written++;
+    }
+  }
+  io.err(`${written} file${written === 1 ? "" : "s"} written to ${relativeId(io.cwd, outDir)} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+// `charterc validate RECORDS... --charter FILE` — check records (members,
+// decisions, exit notices; YAML or JSON) against a charter. Exit 0 when every
+// record obeys the charter, 1 when a record does not (or a records file is
+// unreadable or hostile), 2 when the command cannot run (no charter, a
+// charter with errors, bad arguments).
+import fs from "node:fs";
+import path from "node:path";
+import { check, relativeId } from "../../compiler.js";
+import { renderDiagnostic } from "../../diagnostics/render-text.js";
+import { jsonDiagnostic } from "../../diagnostics/render-json.js";
+import { LineIndex } from "../../text/line-index.js";
+import { validateRecords, type ValidateResult } from "../../validate/index.js";
+import { DEFAULT_YAML_LIMITS } from "../../yaml/safe-yaml.js";
+import { diag } from "../../diagnostics/codes.js";
+import { colors, wantColor } from "../colors.js";
+import { loadProjectConfig } from "../config-file.js";
+import { UsageError, type Io } from "../io.js";
+import { nodeHost } from "../node-host.js";
+
+export interface ValidateFlags {
+  charter: string;
+  format?: "text" | "json";
+  config?: string;
+  color?: boolean;
+}
+
+export async function runValidate(records: readonly string[], flags: ValidateFlags, io: Io): Promise<number> {
+  const project = await loadProjectConfig(io.cwd, flags.config);
+  const charterAbs = path.resolve(io.cwd, flags.charter);
+  if (!fs.existsSync(charterAbs) || !fs.statSync(charterAbs).isFile()) throw new UsageError(`cannot read the charter \`${flags.charter}\``);
+  const entry = relativeId(project.root, charterAbs);
+  const result = check({ entries: [entry], host: nodeHost(project.root), options: project.options });
+  const f = result.files.find((x) => x.entry);
+  const c = colors(wantColor(process.stdout, flags.color));
+  const errors = f ? f.diagnostics.filter((d) => d.severity === "error" && !d.rule) : [];
+  if (!f || !f.charter || errors.length > 0) {
+    for (const d of errors) io.err(renderDiagnostic(d, f, c));
+    throw new UsageError(`cannot validate records against \`${flags.charter}\`: the charter has errors`);
+  }
+  const results: ValidateResult[] = [];
+  for (const r of records) {
+    const abs = path.resolve(io.cwd, r);
+    const shown = relativeId(io.cwd, abs);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`cannot read the records file \`${r}\``);
+    }
+    if (!stat.isFile()) throw new UsageError(`\`${r}\` is not a file`);
+    if (stat.size > DEFAULT_YAML_LIMITS.maxBytes) {
+      // Refused before reading: no record file needs to be this large.
+      const d = diag("CH0401", shown, { start: 0, end: 0 }, { detail: `cannot read the records: file is larger than ${Math.round(DEFAULT_YAML_LIMITS.maxBytes / 1024)} KiB` });
+      results.push({ file: shown, lines: new LineIndex(""), diagnostics: [d], counts: { members: 0, decisions: 0, exits: 0 } });
+      continue;
+    }
+    const text = fs.readFileSync(abs, "utf8");
+    results.push(validateRecords({ file: shown, text, charter: f.charter }));
+  }
+  const errorCount = results.reduce((n, x) => n + x.diagnostics.filter((d) => d.severity === "error").length, 0);
+  const warningCount = results.reduce((n, x) => n + x.diagnostics.filter((d) => d.severity === "warning").length, 0);
+  if (flags.format === "json") {
+    io.out(
+      JSON.stringify(
+        {
+          version: 1,
+          charter: relativeId(io.cwd, charterAbs),
+          files: results.map((x) => ({ file: x.file, records: x.counts, diagnostics: x.diagnostics.map((d) => jsonDiagnostic(d, x.lines, () => undefined)) })),
+          summary: { files: results.length, errors: errorCount, warnings: warningCount },
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const blocks: string[] = [];
+    for (const x of results) for (const d of x.diagnostics) blocks.push(renderDiagnostic(d, x, c));
+    const n = results.reduce((k, x) => k + x.counts.members + x.counts.decisions + x.counts.exits, 0);
+    const tally = `${n} record${n === 1 ? "" : "s"} in ${results.length} file${results.length === 1 ? "" : "s"} checked against ${f.charter.name}: ${errorCount} error${errorCount === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`;
+    blocks.push(errorCount > 0 ? c.red(tally) : warningCount > 0 ? c.yellow(tally) : c.green(tally));
+    io.out(blocks.join("\n\n"));
+  }
+  return errorCount > 0 ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+// Every published form of one charter, as file names and contents. Pure
+// apart from the lazy prettier import behind `emitMarkdown`; the CLI's
+// `build` command writes what this returns.
+import type { PropertyResult } from "../rules/api.js";
+import type { Charter } from "../semantics/model.js";
+import { toIgCsv } from "./ig.js";
+import { stringifyCanonical, toCanonicalJson } from "./json.js";
+import { emitMarkdown } from "./markdown.js";
+import { recordSchemas } from "./record-schemas.js";
+
+export const EMIT_KINDS = ["markdown", "json", "schema", "ig"] as const;
+export type EmitKind = (typeof EMIT_KINDS)[number];
+
+/** File suffix of each output, appended to the charter's base name. */
+export const EMIT_SUFFIX: Readonly<Record<EmitKind, string>> = {
+  markdown: ".md",
+  json: ".json",
+  schema: ".records.schema.json",
+  ig: ".ig.csv",
+};
+
+export interface EmittedFile {
+  readonly kind: EmitKind;
+  /** `<base><suffix>`. */
+  readonly name: string;
+  readonly content: string;
+}
+
+export interface EmitInput {
+  readonly charter: Charter;
+  readonly properties: Readonly<Record<string, PropertyResult>> | null;
+}
+
+export async function emitCharter(input: EmitInput, base: string, kinds: readonly EmitKind[] = EMIT_KINDS): Promise<EmittedFile[]> {
+  const out: EmittedFile[] = [];
+  for (const kind of EMIT_KINDS) {
+    if (!kinds.includes(kind)) continue;
+    let content: string;
+    switch (kind) {
+      case "markdown":
+        content = await emitMarkdown(input);
+        break;
+      case "json":
+        content = stringifyCanonical(toCanonicalJson(input.charter, input.properties));
+        break;
+      case "schema":
+        content = stringifyCanonical(recordSchemas(input.charter));
+        break;
+      case "ig":
+        content = toIgCsv(input.charter);
+        break;
+    }
+    out.push({ kind, name: base + EMIT_SUFFIX[kind], content });
+  }
+  return out;
+}
+
+export { renderMarkdown, emitMarkdown, mermaidBlocks } from "./markdown.js";
+export { toCanonicalJson, stringifyCanonical, CHARTER_SCHEMA_ID } from "./json.js";
+export { recordSchemas, recordsSchemaId } from "./record-schemas.js";
+export { igStatements, toIgCsv, IG_COLUMNS } from "./ig.js";
