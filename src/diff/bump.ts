@@ -38,7 +38,8 @@ export function checkBump(suggested: Bump, oldVersion: string | null, newVersion
       warning = `${bad}, so the ${suggested} bump cannot be checked`;
     }
   } else if (RANK[declared] < RANK[suggested]) {
-    warning = `the version declares a ${declared === "none" ? "no" : declared} bump (${oldVersion} → ${newVersion}), but the changes call for a ${suggested} bump`;
+    const says = declared === "none" ? "the version does not change" : `the version declares a ${declared} bump`;
+    warning = `${says} (${oldVersion} → ${newVersion}), but the changes call for a ${suggested} bump`;
   }
   return { suggested, oldVersion, newVersion, declared, warning };
 }
