@@ -38,6 +38,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("fmt")
+    .description("format charters in the canonical layout (in place)")
+    .argument("[paths...]", "files, folders or globs (default: `include` in charterc.yaml, else charters/**/*.charter)")
+    .option("--check", "list the files that are not formatted and exit 1, without writing")
+    .option("--stdin", "format standard input to standard output")
+    .option("--stdin-filepath <path>", "the name standard input is reported under")
+    .option("-c, --config <file>", "path to charterc.yaml")
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
+    .action(async (paths: string[], flags) => {
+      const { runFmt } = await import("./commands/fmt.js");
+      setExit(await runFmt(paths, flags, io));
+    });
+
+  program
     .command("diff")
     .description("what a change to a charter does to its members: a semantic diff, clause by clause")
     .argument("[files...]", "OLD NEW, or with --git the working files to compare (default: `include` in charterc.yaml)")
