@@ -11,6 +11,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isPropertyId, PROPERTY_IDS } from "../language/properties.js";
 import { SECTIONS, type SectionSpec } from "../language/schema.js";
 import { suggest } from "../text/suggest.js";
+import { Suggester } from "./suggest-index.js";
 import type {
   Amendable,
   Amendments,
@@ -631,16 +632,20 @@ class Resolver {
   // ── references ─────────────────────────────────────────────────────────
 
   private bindReferences(bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): void {
+    // Built on the first miss: a damaged file can have thousands of misses among thousands of names.
+    let decisionNames: Suggester | undefined;
+    let bodyNames: Suggester | undefined;
+    let firstBy: Map<string, string> | undefined;
     for (const { ref } of this.decisionRefs) {
       if (decisions.has(ref.name)) ref.resolved = true;
       else if (bodies.has(ref.name)) {
         this.diagnostics.push(
           diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a body", expected: "a decision" }, {
             related: [{ file: this.file, span: bodies.get(ref.name)!.headSpan, message: "the body is defined here" }],
-            help: decisions.size > 0 ? `name a decision taken by \`${ref.name}\`, such as \`${firstDecisionBy(decisions, ref.name) ?? [...decisions.keys()][0]}\`` : undefined,
+            help: decisions.size > 0 ? `name a decision taken by \`${ref.name}\`, such as \`${(firstBy ??= firstDecisionBy(decisions)).get(ref.name) ?? decisions.keys().next().value}\`` : undefined,
           }),
         );
-      } else this.unresolved("decision", ref, decisions.keys());
+      } else this.unresolved("decision", ref, (decisionNames ??= new Suggester(decisions.keys())));
     }
     for (const { ref } of this.bodyRefs) {
       if (bodies.has(ref.name)) ref.resolved = true;
@@ -650,12 +655,12 @@ class Resolver {
             related: [{ file: this.file, span: decisions.get(ref.name)!.headSpan, message: "the decision is defined here" }],
           }),
         );
-      } else this.unresolved("body", ref, bodies.keys());
+      } else this.unresolved("body", ref, (bodyNames ??= new Suggester(bodies.keys())));
     }
   }
 
-  private unresolved(kind: string, ref: Ref, candidates: Iterable<string>): void {
-    const s = suggest(ref.name, candidates);
+  private unresolved(kind: string, ref: Ref, candidates: Suggester): void {
+    const s = candidates.suggest(ref.name);
     this.diagnostics.push(
       diag("CH0110", this.file, ref.span, { kind, name: ref.name }, s ? { help: `did you mean \`${s}\`?`, fix: { title: `Change to \`${s}\``, edits: [{ file: this.file, span: ref.span, newText: s }] } } : {}),
     );
@@ -664,8 +669,10 @@ class Resolver {
 
 type Base = { id: string; span: Span; headSpan: Span; amendable: Amendable | null };
 
-function firstDecisionBy(decisions: ReadonlyMap<string, Decision>, body: string): string | undefined {
-  for (const d of decisions.values()) if (d.by?.name === body) return d.name;
-  return undefined;
+/** Body name → the first decision (in source order) it takes. */
+function firstDecisionBy(decisions: ReadonlyMap<string, Decision>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of decisions.values()) if (d.by && !out.has(d.by.name)) out.set(d.by.name, d.name);
+  return out;
 }
 
