@@ -117,6 +117,9 @@ export function mermaidLabel(text: string): string {
       case "\\":
         out += "#92;";
         break;
+      case "%":
+        out += "#37;";
+        break;
       default:
         out += ch;
     }

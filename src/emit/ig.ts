@@ -57,7 +57,7 @@ export function igStatements(charter: Charter): IgStatement[] {
         deontic: "may",
         aim: m.admission.kind === "open" ? "join" : "admit",
         object: m.admission.kind === "open" ? community : "an eligible person",
-        activation: m.eligibility ? `if ${m.eligibility.text}` : "",
+        activation: m.eligibility ? `if eligible: ${m.eligibility.text}` : "",
         constraint: [m.admission.kind === "by" ? procedureText(charter, m.admission.decision.name) : "", `consent ${m.consent.value}`].filter(Boolean).join("; "),
         orElse: "",
       });
@@ -86,7 +86,7 @@ export function igStatements(charter: Charter): IgStatement[] {
         orElse: "",
       });
     } else {
-      push({ clause: m.id, attribute: "no one", deontic: "may", aim: "expel", object: `a ${member}`, activation: "", constraint: "expulsion: none", orElse: "" });
+      push({ clause: m.id, attribute: community, deontic: "must not", aim: "expel", object: `a ${member}`, activation: "", constraint: "expulsion: none", orElse: "" });
     }
   }
 
@@ -155,7 +155,7 @@ export function igStatements(charter: Charter): IgStatement[] {
     });
   }
   for (const c of charter.clauses) {
-    if (c.amendable?.kind === "never") push({ clause: c.id, attribute: "no one", deontic: "may", aim: "amend", object: c.id, activation: "", constraint: "amendable: never", orElse: "" });
+    if (c.amendable?.kind === "never") push({ clause: c.id, attribute: community, deontic: "must not", aim: "amend", object: c.id, activation: "", constraint: "amendable: never", orElse: "" });
     else if (c.amendable?.kind === "by") push({ clause: c.id, attribute: charter.decisions.get(c.amendable.decision.name)?.by?.name ?? c.amendable.decision.name, deontic: "may", aim: "amend", object: c.id, activation: "", constraint: procedureText(charter, c.amendable.decision.name), orElse: "" });
   }
 
