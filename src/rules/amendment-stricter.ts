@@ -13,7 +13,10 @@ export const amendmentStricter: Rule = {
     let cheapest: ClauseCost | null = null;
     for (const c of charter.clauses) {
       const cc = analysis.clauses.get(c.id);
-      if (cc && (!cheapest || compareCost(cc.cost, cheapest.cost) < 0)) cheapest = cc;
+      if (!cc) continue;
+      // Cheapest first; among equals the shortest witness, then source order.
+      const by = cheapest ? compareCost(cc.cost, cheapest.cost) || cc.witness.length - cheapest.witness.length : -1;
+      if (by < 0) cheapest = cc;
     }
     let dearest: Coalition | null = null;
     for (const name of analysis.ordinaryProcedures) {

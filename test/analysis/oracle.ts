@@ -316,7 +316,25 @@ class World {
     const inner = new Set([...visiting, name]);
     const sel = b.selection;
     if (sel?.kind === "election") return this.carry(sel.by, a, captured, inner);
-    if (sel?.kind === "appointment") return this.controls(sel.by, a, captured, inner);
+    // §6.1 counts an appointed body's seat holders, not its appointer: control
+    // passes through an appointment only when the appointer was rewritten.
+    if (sel?.kind === "appointment") return this.controlsByRewrite(sel.by, captured, inner);
+    return false;
+  }
+
+  /** Is body `name` the group's because it rewrote the body, or what fills its seats? */
+  controlsByRewrite(name: string, captured: ReadonlySet<string>, visiting: ReadonlySet<string>): boolean {
+    const b = this.bodies.get(name);
+    if (!b) return false;
+    if (captured.has(`body ${name}`)) return true;
+    if (b.members === "all" || visiting.has(name)) return false;
+    const inner = new Set([...visiting, name]);
+    const sel = b.selection;
+    if (sel?.kind === "election") {
+      const e = this.decisions.get(sel.by);
+      return !!e && (captured.has(`decision ${e.name}`) || this.controlsByRewrite(e.by, captured, inner));
+    }
+    if (sel?.kind === "appointment") return this.controlsByRewrite(sel.by, captured, inner);
     return false;
   }
 
