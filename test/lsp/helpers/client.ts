@@ -38,8 +38,8 @@ export class LspClient {
     readonly root: string,
   ) {}
 
-  static async start(root: string, initializationOptions: Record<string, unknown> = { debounceMs: 10 }): Promise<LspClient> {
-    const child = spawn(process.execPath, [LSP_JS, "--stdio"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  static async start(root: string, initializationOptions: Record<string, unknown> = { debounceMs: 10 }, serverJs = LSP_JS): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverJs, "--stdio"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, conn, root);
     child.stderr!.on("data", (d: Buffer) => (client.stderr += d.toString()));
