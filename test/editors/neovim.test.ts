@@ -1,0 +1,76 @@
+// A real third-party editor as the client: headless Neovim (0.7 API,
+// built-in LSP client) attaches to charterc-lsp, opens a charter, receives
+// its diagnostics (equal to the CLI's), hovers and formats it.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatCharter } from "../../src/prettier/generated.js";
+import { LSP_JS, posOf, REPO } from "../lsp/helpers/client.js";
+import { ensureBuilt } from "../lsp/helpers/build.js";
+import { cliReport, copyProject } from "../lsp/helpers/project.js";
+import { FIXME } from "../lsp/fixtures.js";
+
+const nvim = spawnSync("nvim", ["--version"], { encoding: "utf8" });
+const haveNvim = nvim.status === 0 && /NVIM v0\.(?:[7-9]|\d\d)|NVIM v[1-9]/.test(nvim.stdout);
+if (!haveNvim) console.warn("notice: Neovim ≥ 0.7 is not installed here (apt-get install neovim); the Neovim LSP client test is skipped");
+
+// Messy indentation, so formatting has something to do.
+const MESSY = FIXME.replace("  membership {", "membership   {").replace('    eligibility: "anyone"', 'eligibility:"anyone"');
+const FILE = "charters/fixme.charter";
+
+let root: string;
+let report: { client: boolean; got_diagnostics: boolean; diagnostics: { lnum: number; col: number; message: string; code?: string }[]; hover?: string; formatted?: string; errors: string[] };
+
+beforeAll(async () => {
+  if (!haveNvim) return;
+  await ensureBuilt();
+  root = copyProject({ [FILE]: MESSY });
+  const out = path.join(root, "nvim-report.json");
+  const hover = posOf(MESSY, "eligibility", 2);
+  const r = spawnSync("nvim", ["--headless", "--clean", "-u", "NONE", "-c", `luafile ${path.join(REPO, "test/editors/nvim-client.lua")}`], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      CHARTER_ROOT: root,
+      CHARTER_FILE: path.join(root, FILE),
+      CHARTER_SERVER: LSP_JS,
+      CHARTER_OUT: out,
+      CHARTER_HOVER_LINE: String(hover.line),
+      CHARTER_HOVER_CHAR: String(hover.character),
+    },
+  });
+  if (!fs.existsSync(out)) throw new Error(`nvim wrote no report (status ${r.status}): ${r.stderr}`);
+  report = JSON.parse(fs.readFileSync(out, "utf8"));
+}, 90_000);
+
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("Neovim's built-in LSP client", () => {
+  it.skipIf(!haveNvim)("attaches and receives the CLI's diagnostics", async () => {
+    expect(report.errors).toEqual([]);
+    expect(report.client).toBe(true);
+    expect(report.got_diagnostics).toBe(true);
+    const cli = (await cliReport(root)).files.find((f) => f.file === FILE)!;
+    const fromNvim = report.diagnostics.map((d) => ({ line: d.lnum + 1, column: d.col + 1, message: d.message })).sort((a, b) => a.line - b.line || a.column - b.column);
+    const fromCli = cli.diagnostics.map((d) => ({ line: d.range.start.line, column: d.range.start.column, message: d.message }));
+    expect(fromNvim).toEqual(fromCli);
+    expect(fromCli.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.skipIf(!haveNvim)("hovers a field and shows its documentation", () => {
+    expect(report.hover).toContain("**eligibility**");
+    expect(report.hover).toContain("Who may become a member");
+  });
+
+  it.skipIf(!haveNvim)("formats the buffer through the prettier plugin", async () => {
+    const expected = await formatCharter(MESSY, { file: FILE });
+    expect("formatted" in expected).toBe(true);
+    expect(report.formatted).toBe((expected as { formatted: string }).formatted);
+    expect(report.formatted).not.toBe(MESSY);
+  });
+});
