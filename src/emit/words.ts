@@ -55,7 +55,7 @@ function sentence(s: string): string {
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")}${items.length > 2 ? "," : ""} and ${items[items.length - 1]}`;
 }
 
 export function thresholdWords(t: Threshold, unitOfBody: string): string {
@@ -127,17 +127,23 @@ const RETAINED: Record<string, string> = { property: "their property", data: "th
 
 export function exitWords(e: Exit, charter: Charter, w: Words): string[] {
   const out: string[] = [];
-  const whenLeave = e.notice.days === 0 ? "at any time" : `by giving ${escapeMarkdownInline(e.notice.text)} of notice`;
-  out.push(`Any ${w.one} may leave ${whenLeave}.`);
-  const parts: string[] = [];
+  const self = charter.kind === "federation" ? "the federation" : "the community";
+  const who = w.one === "member" ? "who" : "that";
   const approver = noneOrBy(e.approval, charter);
-  parts.push(e.approval === null ? "the charter does not say whose approval is needed" : approver ? `leaving needs approval through ${approver}` : "no one's approval is needed");
-  parts.push(e.penalty.kind === "none" ? "no penalty applies" : `a ${w.one} who leaves faces a penalty: ${escapeMarkdownInline(e.penalty.text)}`);
+  const noticeText = e.notice.days === 0 ? "" : `${escapeMarkdownInline(e.notice.text)} of notice`;
+  if (approver) out.push(`A ${w.one} may leave only with approval through ${approver}${noticeText ? `, after giving ${noticeText}` : ""}.`);
+  else out.push(`Any ${w.one} may leave ${noticeText ? `by giving ${noticeText}` : "at any time"}.`);
   const kept = e.retains.items.map((r) => RETAINED[r] ?? r);
-  const whoKeep = w.many;
-  parts.push(kept.length > 0 ? `${whoKeep} keep ${list(kept)}` : `nothing is guaranteed to stay with a ${w.one} who leaves`);
-  out.push(sentence(list(parts)));
-  if (e.obligations.days > 0) out.push(`Duties owed to the community survive leaving for ${escapeMarkdownInline(e.obligations.text)}.`);
+  const keeps = kept.length > 0 ? `${w.many} keep ${list(kept)}` : `nothing is guaranteed to stay with a ${w.one} ${who} leaves`;
+  if (e.penalty.kind === "none") {
+    const parts = approver ? ["no penalty applies", keeps] : [e.approval === null ? "the charter does not say whose approval is needed" : "no one's approval is needed", "no penalty applies", keeps];
+    out.push(sentence(list(parts)));
+  } else {
+    if (!approver) out.push(e.approval === null ? "The charter does not say whose approval is needed." : "No one's approval is needed.");
+    out.push(`A ${w.one} ${who} leaves faces a penalty: ${escapeMarkdownInline(e.penalty.text)}.`);
+    out.push(sentence(keeps));
+  }
+  if (e.obligations.days > 0) out.push(`Duties owed to ${self} survive leaving for ${escapeMarkdownInline(e.obligations.text)}.`);
   return out;
 }
 
@@ -271,7 +277,7 @@ export function clauseWords(c: Clause, charter: Charter, w: Words): string[] {
       break;
     }
     case "dissolution": {
-      const parts = [c.by ? `The community can be dissolved through ${procedureRef(c.by.name, charter)}.` : "The charter does not say how the community is dissolved."];
+      const parts = [c.by ? `${capitalize(charter.kind === "federation" ? "the federation" : "the community")} can be dissolved through ${procedureRef(c.by.name, charter)}.` : "The charter does not say how the community is dissolved."];
       if (c.assetsToMembers) parts.push(`Its assets go to the ${w.many}.`);
       else if (c.assets) parts.push(`What becomes of its assets: ${escapeMarkdownInline(c.assets.text)}.`);
       paragraphs.push(parts.join(" "));
