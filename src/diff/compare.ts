@@ -76,13 +76,33 @@ export function compareCharters(inputs: readonly CompareInput[]): Comparison {
   };
 }
 
-export function comparisonToText(c: Comparison): string {
+/** Word-wrap one line to `width` columns (a longer word stays whole). */
+function wrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const word of line.split(" ")) {
+    if (cur && cur.length + 1 + word.length > width) {
+      out.push(cur);
+      cur = `  ${word}`;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Aligned columns; cells wrap at `width` characters so many charters still fit side by side. */
+export function comparisonToText(c: Comparison, width = 36): string {
   const header = ["", ...c.charters.map((x) => x.name)];
   const sub = ["", ...c.charters.map((x) => x.file)];
-  const body = c.rows.map((r) => [[r.label], ...r.cells]);
-  const widths = header.map((h, i) => Math.max(h.length, sub[i]!.length, ...body.map((r) => Math.max(...r[i]!.map((l) => l.length)))));
+  const body = c.rows.map((r) => [[r.label], ...r.cells.map((cell) => cell.flatMap((l) => wrap(l, width)))]);
+  const headRows = [header, sub].map((cells) => cells.map((cell) => wrap(cell, width)));
+  const widths = header.map((_, i) => Math.max(...[...headRows, ...body].map((r) => Math.max(...r[i]!.map((l) => l.length)))));
   const fmt = (cells: readonly string[]) => cells.map((s, i) => s.padEnd(widths[i]!)).join("  ").trimEnd();
-  const lines = [fmt(header), fmt(sub), widths.map((n) => "─".repeat(n)).join("  ")];
+  const head = headRows.flatMap((wrapped) => {
+    const height = Math.max(...wrapped.map((w) => w.length));
+    return Array.from({ length: height }, (_, k) => fmt(wrapped.map((w) => w[k] ?? "")));
+  });
+  const lines = [...head, widths.map((n) => "─".repeat(n)).join("  ")];
   for (const r of body) {
     const height = Math.max(...r.map((cell) => cell.length));
     for (let k = 0; k < height; k++) lines.push(fmt(r.map((cell) => cell[k] ?? "")));

@@ -27,9 +27,9 @@ export async function runCompare(files: readonly string[], flags: CompareFlags, 
     const id = relativeId(root, abs);
     const result = check({ entries: [id], host: nodeHost(root), options });
     const f = result.files.find((x) => x.file === id);
-    if (!f?.charter) {
+    const errs = f?.diagnostics.filter((d) => d.severity === "error" && d.rule === undefined) ?? [];
+    if (!f?.charter || errs.length > 0) {
       broken = true;
-      const errs = f?.diagnostics.filter((d) => d.severity === "error") ?? [];
       for (const d of errs) io.err(renderDiagnostic(d, f));
       if (errs.length === 0) io.err(`charterc: \`${arg}\` could not be read as a charter`);
       continue;

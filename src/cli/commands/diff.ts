@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { check, relativeId, toPosix, type CheckResult, type CompilerHost } from "../../compiler.js";
 import type { CheckOptions, Profile } from "../../config/options.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { diffCharters, isEmptyDiff, sideOf, type CharterDiff, type DiffSide } from "../../diff/index.js";
 import { diffsToJson, diffsToMarkdown, diffsToText } from "../../diff/render.js";
@@ -32,7 +33,7 @@ export async function runDiff(args: readonly string[], flags: DiffFlags, io: Io)
   let broken = false;
   const report = (result: CheckResult, file: string) => {
     const f = result.files.find((x) => x.file === file);
-    const errors = f?.diagnostics.filter((d) => d.severity === "error") ?? [];
+    const errors = f?.diagnostics.filter(inputError) ?? [];
     for (const d of errors) io.err(renderDiagnostic(d, f, c));
     if (errors.length === 0) io.err(`charterc: \`${file}\` could not be read as a charter`);
     broken = true;
@@ -73,9 +74,18 @@ function loadSide(abs: string, shown: string, projectRoot: string, options: Chec
   const root = inside ? projectRoot : path.dirname(abs);
   const file = relativeId(root, abs);
   const result = check({ entries: [file], host: nodeHost(root), options });
-  const side = sideOf(result, file, toPosix(shown));
+  const side = usable(result, file) ? sideOf(result, file, toPosix(shown)) : null;
   if (!side) report(result, file);
   return side;
+}
+
+/** Errors in the text itself (syntax, names, values) — not property verdicts, which the diff reports. */
+const inputError = (d: Diagnostic) => d.severity === "error" && d.rule === undefined;
+
+/** A version with input errors is not diffed: a partial model would show phantom changes. */
+function usable(result: CheckResult, file: string): boolean {
+  const f = result.files.find((x) => x.file === file);
+  return !!f?.charter && !f.diagnostics.some(inputError);
 }
 
 function git(cwd: string, args: string[]): { ok: boolean; out: string; err: string } {
@@ -137,8 +147,8 @@ async function gitDiffs(
   const diffs: CharterDiff[] = [];
   for (const id of atRev) {
     const shown = show(realRoot, io.cwd, id);
-    const o = sideOf(oldResult, id, `${rev}:${shown}`);
-    const n = sideOf(newResult, id, shown);
+    const o = usable(oldResult, id) ? sideOf(oldResult, id, `${rev}:${shown}`) : null;
+    const n = usable(newResult, id) ? sideOf(newResult, id, shown) : null;
     if (!o) report(oldResult, id);
     if (!n) report(newResult, id);
     if (o && n) diffs.push(diffCharters(o, n));
