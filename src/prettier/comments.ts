@@ -7,7 +7,7 @@
 //     before the first entry                      → dangling, printed after `{`
 //   - inside a field, before its value            → dangling, printed after `:`
 //   - between two items of a list                 → trailing the item before it when
-//     on the same line before the comma, else leading the item after it
+//     before the comma or at the end of the comma's line, else leading the next
 //   - between the terms of one value, or inside an import
 //                                                  → that value / import printed as written
 //
@@ -43,6 +43,23 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Whether a comma token lies in [from, to), which holds only whitespace, comments and commas. */
+function commaBetween(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    if (text.startsWith("/*", i)) {
+      const close = text.indexOf("*/", i + 2);
+      i = close < 0 ? to : close + 2;
+    } else if (text.startsWith("//", i)) {
+      while (i < to && text[i] !== "\n" && text[i] !== "\r") i++;
+    } else {
+      if (text[i] === ",") return true;
+      i++;
+    }
+  }
+  return false;
+}
+
 function handle(placement: Placement, comment: AttachedComment, text: string, ast: CharterTreeNode): boolean {
   const enclosing = comment.enclosingNode;
   const preceding = comment.precedingNode;
@@ -63,9 +80,9 @@ function handle(placement: Placement, comment: AttachedComment, text: string, as
     }
     case "field": {
       if (preceding === undefined || following === undefined) return addDangling(enclosing, comment);
-      if (placement === "ownLine") return addLeading(following, comment);
-      if (placement === "endOfLine") return addTrailing(preceding, comment);
-      return text.slice(preceding.end, comment.start).includes(",") ? addLeading(following, comment) : addTrailing(preceding, comment);
+      // Before the comma, or ending the comma's line: the item before.
+      if (!commaBetween(text, preceding.end, comment.start)) return addTrailing(preceding, comment);
+      return placement === "endOfLine" ? addTrailing(preceding, comment) : addLeading(following, comment);
     }
     default:
       return false;

@@ -97,20 +97,6 @@ function skipTrivia(text: string, i: number, comments: readonly Comment[]): numb
   }
 }
 
-/** Skip whitespace and comments backwards from `i` (exclusive end). */
-function skipTriviaBack(text: string, i: number, comments: readonly Comment[]): number {
-  let c = comments.length - 1;
-  for (;;) {
-    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
-    while (c >= 0 && comments[c]!.span.end > i) c--;
-    if (c >= 0 && comments[c]!.span.end === i) {
-      i = comments[c]!.span.start;
-      continue;
-    }
-    return i;
-  }
-}
-
 function phraseNode(p: Phrase): PhraseNode {
   let verbatim = false;
   for (let i = 0; i + 1 < p.terms.length; i++) {
@@ -159,7 +145,8 @@ export function buildTree(doc: Document, text: string): RootNode {
   const header = doc.header;
   if (header === null || header.nameSpan === null) throw new Error("charter without a header");
   const open = skipTrivia(text, header.span.end, doc.comments);
-  const close = skipTriviaBack(text, text.length, doc.comments);
+  const last = doc.entries[doc.entries.length - 1];
+  const close = skipTrivia(text, last ? last.span.end : open + 1, doc.comments) + 1;
   const charter: CharterNode = {
     type: "charter",
     kind: header.kind,

@@ -118,7 +118,8 @@ function printContainer(path: AstPath<CharterNode | SectionNode>, options: Optio
   const text = options.originalText;
   const all = dangling(node);
   // Comments after `{` on its line (or before it) stay on the `{` line, up
-  // to the first line comment; any later ones start the body.
+  // to the first one that ends that line (a line comment, or a block
+  // comment running over several lines); any later ones start the body.
   const onBrace: CommentNode[] = [];
   let k = 0;
   while (k < all.length) {
@@ -126,7 +127,7 @@ function printContainer(path: AstPath<CharterNode | SectionNode>, options: Optio
     if (c.start > node.open && /[\r\n]/.test(text.slice(node.open + 1, c.start))) break;
     onBrace.push(c);
     k++;
-    if (c.style === "line") break;
+    if (c.style === "line" || /[\r\n]/.test(c.value)) break;
   }
   const inner = all.slice(k);
   const braceDocs = onBrace.map((c) => [" ", printCommentDoc(c)]);
@@ -178,35 +179,47 @@ function printField(path: AstPath<FieldNode>, options: Options, print: Print): D
 
   const docs = path.map(print, "items");
   const n = node.items.length;
-  const contents: Doc[] = node.items.map((item, i) => {
-    const lead: Doc[] = leading(item).map((c) => [
-      printCommentDoc(c),
-      c.style === "line" || newlineAfter(text, c.end) ? hardline : " ",
-    ]);
-    const trail = trailing(item);
-    const blocks = trail.filter((c) => c.style === "block").map((c) => [" ", printCommentDoc(c)]);
-    const lines = trail.filter((c) => c.style === "line");
-    return [
-      lead,
-      docs[i]!,
-      blocks,
-      i < n - 1 ? "," : "",
-      lines.length > 0 ? [lines.map((c) => lineSuffix([" ", printCommentDoc(c)])), breakParent] : "",
-    ];
-  });
-  let value: Doc;
-  if (n === 1) {
-    value = contents[0]!;
-  } else {
-    const parts2: Doc[] = [contents[0]!];
-    for (let i = 1; i < n; i++) {
-      const forced =
-        trailing(node.items[i - 1]!).some((c) => c.style === "line") ||
-        leading(node.items[i]!).some((c) => c.placement === "ownLine");
-      parts2.push(forced ? hardline : line, contents[i]!);
+  // A list is a fill of items; comments on lines of their own are items of
+  // the fill too, so that no item holds a hard line break (fill would
+  // measure such an item as fitting, whatever follows it).
+  const fillParts: Doc[] = [];
+  const push = (doc: Doc, sep: Doc) => {
+    if (fillParts.length > 0) fillParts.push(sep);
+    fillParts.push(doc);
+  };
+  let forceBreak = false;
+  node.items.forEach((item, i) => {
+    let sep: Doc = forceBreak ? hardline : line;
+    let sameLine: Doc[] = [];
+    for (const c of leading(item)) {
+      if (c.placement === "ownLine") sep = hardline;
+      if (c.style === "line" || newlineAfter(text, c.end)) {
+        push([sameLine, printCommentDoc(c)], sep);
+        sameLine = [];
+        sep = hardline;
+      } else {
+        sameLine.push(printCommentDoc(c), " ");
+      }
     }
-    value = indent(fill(parts2));
-  }
+    // Block comments before the comma; the first line comment after it (at
+    // the end of the line), and whatever follows that on lines of its own.
+    const trail = trailing(item);
+    const firstLine = trail.findIndex((c) => c.style === "line");
+    const inline = firstLine < 0 ? trail : trail.slice(0, firstLine);
+    const after = firstLine < 0 ? [] : trail.slice(firstLine);
+    push(
+      [
+        sameLine,
+        docs[i]!,
+        inline.map((c) => [" ", printCommentDoc(c)]),
+        i < n - 1 ? "," : "",
+        after.length > 0 ? [after.map((c, j) => lineSuffix([j === 0 ? " " : hardline, printCommentDoc(c)])), breakParent] : "",
+      ],
+      sep,
+    );
+    forceBreak = after.length > 0;
+  });
+  const value: Doc = fillParts.length === 1 ? fillParts[0]! : indent(fill(fillParts));
   parts.push(valueOnNextLine ? indent([hardline, value]) : [" ", value]);
   return parts;
 }
