@@ -95,6 +95,13 @@ class Lowerer {
     for (const e of r.lexErrors) {
       this.report("CH0001", { start: e.offset, end: e.offset + e.length }, { char: describeChar(this.text, e.offset) });
     }
+    // Every string and prose token is checked here, once, wherever it stands
+    // (value, header, import or junk); decoding elsewhere does not report.
+    for (const t of r.tokens) {
+      const kind = tokenKind(t);
+      if (kind === "string") this.checkString(t);
+      else if (kind === "prose" && !(t.image.length >= 6 && t.image.endsWith('"""'))) this.report("CH0003", span(t));
+    }
     const comments: Comment[] = [];
     for (const c of r.comments) {
       const line = isLineComment(c);
@@ -102,6 +109,10 @@ class Lowerer {
       comments.push({ kind: "comment", style: line ? "line" : "block", text: c.image, span: span(c) });
     }
 
+    if (cst.leading.length > 0) {
+      const first = cst.leading[0]!;
+      this.report("CH0010", between(first, cst.leading[cst.leading.length - 1]!), { token: describeToken(first) });
+    }
     const imports: Import[] = [];
     for (const i of cst.imports) {
       const imp = this.import(i);
@@ -168,7 +179,6 @@ class Lowerer {
     const whole = between(i.keyword, last);
     if (i.path === null || tokenKind(i.path) !== "string") {
       this.report("CH0013", whole);
-      if (i.path !== null) this.term(i.path); // still check the string itself
       return null;
     }
     const path = this.string(i.path);
@@ -297,7 +307,6 @@ class Lowerer {
         return { kind: "string", value: this.string(t), raw, span: sp };
       case "prose": {
         const d = dedentProse(raw);
-        if (!d.terminated) this.report("CH0003", sp);
         return { kind: "prose", value: d.value, raw, span: sp };
       }
       case "number":
@@ -324,15 +333,22 @@ class Lowerer {
     }
   }
 
-  /** Decode a STRING token, reporting CH0002/CH0005. */
+  /** Decode a STRING token (its errors are reported by `checkString`). */
   private string(t: SyntaxToken): string {
-    const d = decodeString(t.image);
+    return decodeString(t.image).value;
+  }
+
+  /** Report CH0002/CH0005 for a STRING token. */
+  private checkString(t: SyntaxToken): void {
+    const img = t.image;
+    // Fast path: a closed string without backslashes.
+    if (img.length >= 2 && img.charCodeAt(img.length - 1) === 34 && img.indexOf("\\") < 0) return;
+    const d = decodeString(img);
     if (!d.terminated) this.report("CH0002", span(t));
     for (const b of d.badEscapes) {
       const s = t.startOffset + b.at;
       this.report("CH0005", { start: s, end: s + b.text.length }, { escape: b.text });
     }
-    return d.value;
   }
 }
 

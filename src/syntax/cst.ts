@@ -35,7 +35,7 @@ export interface CstJunk {
   readonly tokens: SyntaxToken[];
 }
 
-/** One comma-separated item; `terms` is empty for an empty item (`a, , b`). */
+/** One comma-separated item; empty for an empty item (`a, , b`; then shared and frozen). */
 export type CstPhrase = SyntaxToken[];
 
 export interface CstValue {
@@ -70,6 +70,8 @@ export type CstEntry = CstSection | CstField | CstJunk;
 
 export interface CstDocument {
   readonly kind: "document";
+  /** Stray tokens before everything else (not IDENT, not `{`). */
+  readonly leading: SyntaxToken[];
   readonly imports: CstImport[];
   header: CstHeader | null;
   open: SyntaxToken | null;
@@ -80,5 +82,5 @@ export interface CstDocument {
 }
 
 export function emptyDocument(): CstDocument {
-  return { kind: "document", imports: [], header: null, open: null, entries: [], close: null, trailing: [] };
+  return { kind: "document", leading: [], imports: [], header: null, open: null, entries: [], close: null, trailing: [] };
 }

@@ -11,7 +11,7 @@
 // the CST (see `src/lower/`).
 //
 // Grammar (see grammar/charter.ebnf, which a test keeps in sync):
-//   document = { import } [ header ] [ "{" ] { entry } [ "}" ] { entry }
+//   document = { ANY } { import } [ header ] [ "{" ] { entry } [ "}" ] { entry }
 //   import   = "import" [ STRING ] [ "as" [ IDENT ] ]
 //   header   = ( "charter" | "federation" ) [ name ]
 //   entry    = section | field | junk
@@ -66,6 +66,9 @@ export const SECTION_KEYWORD_IMAGES: ReadonlySet<string> = new Set([
 ]);
 /** Sections that take a name. */
 const NAMED_IMAGES: ReadonlySet<string> = new Set(["body", "decision"]);
+
+/** Shared by every empty list item (`a, , b`): no allocation per comma. */
+const EMPTY_PHRASE: CstPhrase = Object.freeze([]) as unknown as CstPhrase;
 
 const TERM_TYPES: ReadonlySet<TokenType> = new Set([StringLit, Prose, NumberLit, Percent, Fraction, Duration, Ident]);
 
@@ -148,6 +151,16 @@ class CharterParser extends EmbeddedActionsParser {
     const doc = emptyDocument();
     this.ACTION(() => {
       this.root = doc;
+    });
+    // Stray tokens before the imports and header (not an IDENT, not `{`).
+    this.MANY4({
+      GATE: () => {
+        const t = this.LA(1).tokenType;
+        return t !== Ident && t !== LCurly;
+      },
+      DEF: () => {
+        doc.leading.push(this.CONSUME(AnyToken));
+      },
     });
     this.MANY({
       GATE: () => this.LA(1).image === "import",
@@ -234,7 +247,7 @@ class CharterParser extends EmbeddedActionsParser {
   private curSection: CstSection = null as unknown as CstSection;
   private curField: CstField = null as unknown as CstField;
   private curValue: CstValue = null as unknown as CstValue;
-  private curPhrase: CstPhrase = [];
+  private curPhrase: CstPhrase = EMPTY_PHRASE;
   private curTerms: CstPhrase = [];
 
   private readonly entryAlts = {
@@ -358,14 +371,14 @@ class CharterParser extends EmbeddedActionsParser {
     const v = this.curValue;
     v.phrases.push(this.curPhrase);
     v.commas.push(comma);
-    this.curPhrase = [];
+    this.curPhrase = EMPTY_PHRASE;
     this.OPTION2(this.valueNext);
   };
 
   public value = this.RULE("value", (): CstValue => {
     const v: CstValue = { kind: "value", phrases: [], commas: [] };
     this.curValue = v;
-    this.curPhrase = [];
+    this.curPhrase = EMPTY_PHRASE;
     this.OPTION(this.valueFirst);
     this.MANY(this.valueItems);
     v.phrases.push(this.curPhrase);
