@@ -57,9 +57,15 @@ function folderOf(params: InitializeParams): string | null {
 export function startServer(connection: Connection): { workspace: Workspace } {
   setLogger((m) => connection.console.error(m));
   const documents = new TextDocuments(TextDocument);
+  // What was last sent per uri: an unchanged file re-checked with its neighbours is not re-sent.
+  const lastSent = new Map<string, string>();
   const workspace = new Workspace({
     publish(file, uri, version, result) {
       const diagnostics = result ? fileDiagnostics(result, (f) => workspace.results.get(f)?.lines, (f) => workspace.uriOf(f)) : [];
+      const key = `${version ?? ""}\u0000${JSON.stringify(diagnostics)}`;
+      if (lastSent.get(uri) === key) return;
+      if (result) lastSent.set(uri, key);
+      else lastSent.delete(uri);
       void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((e: unknown) => logError("publish", e));
     },
   });

@@ -177,7 +177,14 @@ export class Workspace {
     const file = this.fileOf(uri);
     const prev = this.open.get(file);
     this.open.set(file, { uri, file, version, text });
-    if (prev && prev.text === text) return;
+    if (prev && prev.text === text && !this.dirty.has(file)) {
+      // Same text (an edit undone within one change): re-publish the result under the new version.
+      const r = this.results.get(file);
+      if (r && r.text === text) {
+        this.sink.publish(file, uri, version, r);
+        return;
+      }
+    }
     this.markDirty(file);
   }
 

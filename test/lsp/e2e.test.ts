@@ -16,7 +16,7 @@ import type {
   WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { formatCharter } from "../../src/prettier/generated.js";
-import { applyChange, LspClient, posOf } from "./helpers/client.js";
+import { applyChange, LspClient, posOf, REPO } from "./helpers/client.js";
 import { ensureBuilt } from "./helpers/build.js";
 import { cliReport, copyProject, fromCli, fromLsp } from "./helpers/project.js";
 import { BROKEN, FIXME } from "./fixtures.js";
@@ -280,6 +280,38 @@ describe("document features", () => {
     expect(fix[0]!.command!.title).toContain("✘ exit entrenched (more than 10% of members)");
     await c.close("charters/fixme.charter");
   });
+});
+
+describe("workspace", () => {
+  it("picks up charters created, changed and deleted on disk", async () => {
+    const rel = "charters/new-on-disk.charter";
+    const abs = path.join(root, rel);
+    fs.writeFileSync(abs, 'charter "New" { jurisdiction: personal }\n');
+    await c.conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: c.uri(rel), type: 1 }] });
+    await c.waitFor(() => (c.published.get(c.uri(rel))?.diagnostics.length ?? 0) > 0, 10_000, "diagnostics of a new file");
+    const cli = (await cliReport(root)).files.find((f) => f.file === rel)!;
+    expect(c.published.get(c.uri(rel))!.diagnostics.map((d) => fromLsp(d, root))).toEqual(cli.diagnostics.map(fromCli));
+    fs.rmSync(abs);
+    await c.conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: c.uri(rel), type: 3 }] });
+    await c.waitFor(() => c.published.get(c.uri(rel))!.diagnostics.length === 0, 10_000, "cleared diagnostics of a deleted file");
+  });
+});
+
+describe("entry points", () => {
+  for (const [name, argv] of [
+    ["charterc lsp --stdio", [path.join(REPO, "bin", "charterc.js"), "lsp", "--stdio"]],
+    ["charterc-lsp", [path.join(REPO, "bin", "charterc-lsp.js")]],
+  ] as const) {
+    it(`${name} serves the same diagnostics`, async () => {
+      const other = await LspClient.start(root, { debounceMs: 5 }, [...argv]);
+      try {
+        const d = await other.diagnosticsOf("charters/fixme.charter", undefined);
+        expect(d.map((x) => fromLsp(x, root))).toEqual((await cliReport(root)).files.find((f) => f.file === "charters/fixme.charter")!.diagnostics.map(fromCli));
+      } finally {
+        await other.stop();
+      }
+    });
+  }
 });
 
 describe("resilience", () => {

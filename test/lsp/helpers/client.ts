@@ -38,8 +38,10 @@ export class LspClient {
     readonly root: string,
   ) {}
 
-  static async start(root: string, initializationOptions: Record<string, unknown> = { debounceMs: 10 }, serverJs = LSP_JS): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverJs, "--stdio"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  /** Start a server: `dist/lsp.js --stdio` by default, or any command line (`[script, ...args]` run with node). */
+  static async start(root: string, initializationOptions: Record<string, unknown> = { debounceMs: 10 }, serverJs: string | string[] = LSP_JS): Promise<LspClient> {
+    const argv = Array.isArray(serverJs) ? serverJs : [serverJs, "--stdio"];
+    const child = spawn(process.execPath, argv, { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, conn, root);
     child.stderr!.on("data", (d: Buffer) => (client.stderr += d.toString()));
