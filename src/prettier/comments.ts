@@ -65,7 +65,11 @@ function handle(placement: Placement, comment: AttachedComment, text: string, as
   const preceding = comment.precedingNode;
   const following = comment.followingNode;
   if (enclosing === undefined || enclosing.type === "root") {
-    return preceding === undefined ? addDangling(ast, comment) : false;
+    if (preceding !== undefined) return false;
+    // Before everything: kept at the top even if the imports get sorted —
+    // unless it leads the header, or is a `prettier-ignore` for what follows.
+    if (following?.type === "charter" || isPrettierIgnore(comment)) return false;
+    return addDangling(ast, comment);
   }
   switch (enclosing.type) {
     case "import":
