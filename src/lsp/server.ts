@@ -36,6 +36,8 @@ import { Workspace } from "./workspace.js";
 export interface InitOptions {
   readonly profile?: Profile;
   readonly debounceMs?: number;
+  /** Compare every incremental re-parse with a full parse and log mismatches (tests). */
+  readonly verifyIncremental?: boolean;
 }
 
 /** Custom requests (used by tests and the bench). */
@@ -221,7 +223,7 @@ export function startServer(connection: Connection): { workspace: Workspace } {
   );
   connection.onRequest(
     STATS_REQUEST,
-    guard("stats", () => ({ runs: workspace.runs, parseCache: workspace.cache.size, results: workspace.results.size, openDocuments: [...workspace.openDocs()].length }), null),
+    guard("stats", () => ({ runs: workspace.runs, parses: workspace.parses, parseCache: workspace.cache.size, results: workspace.results.size, openDocuments: [...workspace.openDocs()].length }), null),
   );
   connection.onShutdown(guard("shutdown", () => workspace.dispose(), undefined));
 

@@ -10,12 +10,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { check, relativeId, resolveImportPath, type CompilerHost, type FileResult, type ParseCache } from "../compiler.js";
+import { check, parseSource, relativeId, resolveImportPath, type CompilerHost, type FileResult, type ParseCache } from "../compiler.js";
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile } from "../config/options.js";
 import { ConfigError, loadProjectConfig } from "../cli/config-file.js";
 import { expandInputs } from "../cli/inputs.js";
 import { MAX_FILE_BYTES } from "../cli/node-host.js";
 import { logError, safeTimeout } from "./guard.js";
+import { reparseIncrementally, sameParse } from "./incremental.js";
 
 export interface OpenDoc {
   readonly uri: string;
@@ -34,6 +35,8 @@ export interface WorkspaceSettings {
   readonly profile?: Profile;
   /** Delay between the last edit and re-analysis, in milliseconds. */
   readonly debounceMs?: number;
+  /** Check every incremental re-parse against a full parse (tests). */
+  readonly verifyIncremental?: boolean;
 }
 
 const UNTITLED_DIR = ".charterc-untitled";
@@ -45,6 +48,9 @@ export class Workspace {
   /** A problem with charterc.yaml, shown to the user once. */
   configError: string | null = null;
   debounceMs = 25;
+  verifyIncremental = false;
+  /** Re-parses by kind (for tests and the bench). */
+  readonly parses = { incremental: 0, full: 0 };
 
   /** Project-relative ids of the workspace's charters (charterc.yaml `include`). */
   readonly projectFiles = new Set<string>();
@@ -77,6 +83,7 @@ export class Workspace {
         this.configError = e instanceof ConfigError ? e.message : String(e);
       }
     }
+    if (settings.verifyIncremental) this.verifyIncremental = true;
     if (settings.profile) this.options = { ...this.options, profile: settings.profile };
     if (folder) await this.scan();
     for (const f of this.projectFiles) this.dirty.add(f);
@@ -320,6 +327,7 @@ export class Workspace {
     const entries = [...comp].filter((f) => this.open.has(f) || this.projectFiles.has(f)).sort();
     const seen = new Set<string>();
     if (entries.length > 0) {
+      for (const f of entries) this.reparse(f);
       const host = this.host();
       const result = check({ entries, host, options: this.options, cache: this.cache });
       this.runs++;
@@ -339,6 +347,28 @@ export class Workspace {
     for (const f of comp) if (!seen.has(f) && !this.open.has(f) && !this.projectFiles.has(f)) this.forget(f);
     this.prune();
     return seen;
+  }
+
+  /** An open document's new text: re-parse only the edited section when the edit allows it. */
+  private reparse(file: string): void {
+    const doc = this.open.get(file);
+    const prev = this.cache.get(file);
+    if (!doc || !prev || prev.text === doc.text) return;
+    const inc = reparseIncrementally(prev, doc.text);
+    if (!inc) {
+      this.parses.full++;
+      return; // check() parses it in full
+    }
+    this.parses.incremental++;
+    if (this.verifyIncremental) {
+      const full = parseSource(file, doc.text);
+      if (!sameParse(inc, full)) {
+        logError("incremental parse", new Error(`mismatch with a full parse of ${file}`));
+        this.cache.set(file, full);
+        return;
+      }
+    }
+    this.cache.set(file, inc);
   }
 
   /** Bounded memory: keep parses only of files that still have a result. */

@@ -19,7 +19,7 @@ let c: LspClient;
 beforeAll(async () => {
   await ensureBuilt();
   root = copyProject();
-  c = await LspClient.start(root, { debounceMs: 5 });
+  c = await LspClient.start(root, { debounceMs: 5, verifyIncremental: true });
 });
 
 afterAll(async () => {
@@ -67,7 +67,10 @@ it("survives thousands of random edits with interleaved hovers and completions",
   await Promise.all(pending);
   expect(await c.request<string>("charterc/documentText", { uri })).toBe(c.text(FILE));
   expect(c.exited).toBeNull();
+  // No handler failed, and every incremental re-parse equalled a full parse.
   expect(c.logs.filter((l) => l.includes("failed"))).toEqual([]);
+  const stats = await c.request<{ parses: { incremental: number; full: number } }>("charterc/stats", {});
+  expect(stats.parses.incremental).toBeGreaterThan(0);
 
   // The final diagnostics equal the CLI's for the final text.
   const diags = await c.diagnosticsOf(FILE);
