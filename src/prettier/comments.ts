@@ -68,7 +68,8 @@ function handle(placement: Placement, comment: AttachedComment, text: string, as
     if (preceding !== undefined) return false;
     // Before everything: kept at the top even if the imports get sorted —
     // unless it leads the header, or is a `prettier-ignore` for what follows.
-    if (following?.type === "charter" || isPrettierIgnore(comment)) return false;
+    // (Once one comment leads the first import, the later ones must too.)
+    if (following?.type === "charter" || isPrettierIgnore(comment) || (following?.comments?.length ?? 0) > 0) return false;
     return addDangling(ast, comment);
   }
   switch (enclosing.type) {
