@@ -67,6 +67,17 @@ describe("prettier's CLI with the plugin", () => {
     expect(flagged(p.stdout + p.stderr)).toEqual(["b.charter"]);
   });
 
+  test("a project's prettier options (printWidth, useTabs) apply to both", () => {
+    const long = 'federation "F" {\n  powers: defense, disputes, trade, currency, archives, courts\n}\n';
+    const config = JSON.stringify({ plugins: [PLUGIN], overrides: [{ files: "*.charter", options: { printWidth: 40, useTabs: true } }] });
+    const dir = project({ "a.charter": long, "b.charter": long, ".prettierrc.json": config });
+    expect(run(dir, CHARTERC, ["fmt", "a.charter"]).code).toBe(0);
+    expect(run(dir, PRETTIER, ["--write", "b.charter"]).code).toBe(0);
+    const a = fs.readFileSync(path.join(dir, "a.charter"), "utf8");
+    expect(a).toBe('federation "F" {\n\tpowers: defense, disputes, trade,\n\t\tcurrency, archives, courts\n}\n');
+    expect(fs.readFileSync(path.join(dir, "b.charter"), "utf8")).toBe(a);
+  });
+
   test("a syntax error: prettier refuses with the position, charterc with the diagnostic; neither writes", () => {
     const dir = project({ "bad.charter": BROKEN });
     const p = run(dir, PRETTIER, ["--plugin", PLUGIN, "--write", "bad.charter"]);

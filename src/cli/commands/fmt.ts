@@ -1,5 +1,6 @@
 // `charterc fmt [paths]` — rewrite charters in the canonical layout (the
-// prettier plugin in src/prettier). A file with syntax errors is reported
+// prettier plugin in src/prettier; a project's prettier configuration —
+// printWidth, tabWidth, useTabs — applies, as it does for `prettier`). A file with syntax errors is reported
 // and left byte for byte as it was; writes are atomic (temporary file in the
 // same folder, fsync, rename), so an interrupted run never leaves half a
 // charter behind.
@@ -10,8 +11,9 @@ import { renderDiagnostic, type Colors } from "../../diagnostics/render-text.js"
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { LineIndex } from "../../text/line-index.js";
 import { toPosix } from "../../compiler.js";
-import { formatCharter } from "../../prettier/generated.js";
+import { formatCharter, type FormatCharterOptions } from "../../prettier/generated.js";
 import { FormatterBugError } from "../../prettier/format.js";
+import { resolveCharterOptions } from "../../prettier/config.js";
 import { colors, wantColor } from "../colors.js";
 import { loadProjectConfig } from "../config-file.js";
 import { expandInputs } from "../inputs.js";
@@ -46,7 +48,8 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     if (paths.length > 0) throw new UsageError("`--stdin` formats standard input: give no paths with it");
     const name = flags.stdinFilepath ?? "<stdin>";
     const text = await readStdin();
-    const r = await formatOne(text, name, io);
+    const options = flags.stdinFilepath !== undefined ? await resolveCharterOptions(path.resolve(io.cwd, flags.stdinFilepath)) : {};
+    const r = await formatOne(text, name, options, io);
     if (r === "bug") return 2;
     if ("diagnostics" in r) {
       report(io, c, name, text, r.diagnostics);
@@ -82,7 +85,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
       exit = Math.max(exit, 1);
       continue;
     }
-    const r = await formatOne(text, shown, io);
+    const r = await formatOne(text, shown, await resolveCharterOptions(abs), io);
     if (r === "bug") {
       exit = 2;
       continue;
@@ -114,9 +117,9 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
   return exit;
 }
 
-async function formatOne(text: string, file: string, io: Io) {
+async function formatOne(text: string, file: string, options: FormatCharterOptions, io: Io) {
   try {
-    return await formatCharter(text, { file });
+    return await formatCharter(text, { ...options, file });
   } catch (e) {
     if (e instanceof FormatterBugError) {
       io.err(`charterc: internal error: ${e.message}`);
