@@ -261,13 +261,22 @@ export class Workspace {
 
   // ── Analysis ──────────────────────────────────────────────────────────
 
-  /** Debounce: every new version pushes the analysis back; the last one wins. */
+  private lastEditAt = 0;
+
+  /**
+   * Debounce: during a burst of edits every new version pushes the analysis
+   * back and the last one wins; the first edit after a quiet spell is
+   * analysed on the next tick (no added latency for a single keystroke).
+   */
   schedule(): void {
+    const now = performance.now();
+    const quiet = now - this.lastEditAt > this.debounceMs && this.timer === null;
+    this.lastEditAt = now;
     if (this.timer) clearTimeout(this.timer);
     this.timer = safeTimeout("analysis", () => {
       this.timer = null;
       this.analyzeNow();
-    }, this.debounceMs);
+    }, quiet ? 0 : this.debounceMs);
   }
 
   /** True when some edit has not been analysed yet. */

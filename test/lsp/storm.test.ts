@@ -59,6 +59,10 @@ it("survives thousands of random edits with interleaved hovers and completions",
       pending.push(c.request("textDocument/hover", { textDocument: { uri }, position: pos }));
       pending.push(c.request("textDocument/completion", { textDocument: { uri }, position: pos }));
     }
+    if (i % 500 === 499) {
+      // Now and then the whole text is replaced (a full-document change): back to a valid charter.
+      await c.change(FILE, [{ text: initial }]);
+    }
     if (i % 250 === 0) {
       const expected = c.text(FILE);
       expect(await c.request<string>("charterc/documentText", { uri })).toBe(expected);
