@@ -62,6 +62,11 @@ it("survives thousands of random edits with interleaved hovers and completions",
     if (i % 500 === 499) {
       // Now and then the whole text is replaced (a full-document change): back to a valid charter.
       await c.change(FILE, [{ text: initial }]);
+      // Analyse it, then make one edit inside a section: that one re-parses incrementally.
+      await c.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 0 } });
+      const q = initial.indexOf("quorum: 20%") + 8;
+      await c.change(FILE, [{ range: { start: positionAt(initial, q), end: positionAt(initial, q + 2) }, text: "25" }]);
+      await c.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 0 } });
     }
     if (i % 250 === 0) {
       const expected = c.text(FILE);
