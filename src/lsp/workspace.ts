@@ -64,6 +64,8 @@ export class Workspace {
   private readonly importsOf = new Map<string, ReadonlySet<string>>();
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** Set once `init` has read the configuration and scanned the workspace. */
+  private ready = false;
   /** Count of analyses run (for tests and logging). */
   runs = 0;
 
@@ -88,6 +90,7 @@ export class Workspace {
     if (folder) await this.scan();
     for (const f of this.projectFiles) this.dirty.add(f);
     for (const f of this.open.keys()) this.dirty.add(f);
+    this.ready = true;
     this.analyzeNow();
   }
 
@@ -269,6 +272,8 @@ export class Workspace {
    * analysed on the next tick (no added latency for a single keystroke).
    */
   schedule(): void {
+    // Until charterc.yaml is read, edits only accumulate (init analyses them with the right options).
+    if (!this.ready) return;
     const now = performance.now();
     const quiet = now - this.lastEditAt > this.debounceMs && this.timer === null;
     this.lastEditAt = now;
