@@ -15,7 +15,7 @@ describe("cost(exit) agrees with the brute-force oracle", () => {
       }),
       { numRuns: RUNS },
     );
-  }, 120_000);
+  }, Math.max(120_000, RUNS * 20));
 
   it("with sequences bounded at 4 steps, the oracle never finds a cheaper attack, and finds the analysis's whenever its witness has at most 4 steps", () => {
     fc.assert(
@@ -35,7 +35,7 @@ describe("cost(exit) agrees with the brute-force oracle", () => {
       }),
       { numRuns: Math.max(200, Math.floor(RUNS / 4)) },
     );
-  }, 120_000);
+  }, Math.max(120_000, RUNS * 20));
 
   it("generates the interesting shapes (seat holders, never, all members, multi-step)", () => {
     const kinds = new Set<string>();
