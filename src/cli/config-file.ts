@@ -4,7 +4,6 @@ import path from "node:path";
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile, type RuleLevel } from "../config/options.js";
 import { CONFIG_SCHEMA } from "../config/schema.js";
 import { parseDurationText } from "../language/duration.js";
-import { loadYaml } from "../yaml/safe-yaml.js";
 import { LineIndex } from "../text/line-index.js";
 import { suggest } from "../text/suggest.js";
 
@@ -52,6 +51,8 @@ export async function parseConfig(text: string, file: string): Promise<Omit<Proj
     const p = lines.position(offset);
     return `${file}:${p.line}:${p.column}`;
   };
+  // yaml and ajv load only when a project has a charterc.yaml.
+  const { loadYaml } = await import("../yaml/safe-yaml.js");
   const loaded = loadYaml(text, { maxBytes: 256 * 1024, maxDepth: 16, maxAliasCount: 20 });
   if (!loaded.ok) throw new ConfigError(`${where(loaded.offset)}: ${loaded.message}`);
   const raw = loaded.value ?? {};

@@ -151,7 +151,8 @@ export const lexerTokens: TokenType[] = [
 /** Token vocabulary of the parser (lexer tokens plus the category). */
 export const parserTokens: TokenType[] = [...lexerTokens, AnyToken, TermToken];
 
-const production = typeof process !== "undefined" && process.env?.NODE_ENV === "production";
+// The bundle (scripts/build.mjs) defines CHARTERC_BUNDLED: the grammar was validated by the tests.
+const production = typeof process !== "undefined" && (process.env.CHARTERC_BUNDLED === "1" || process.env.NODE_ENV === "production");
 
 export const charterLexer = new Lexer(lexerTokens, {
   positionTracking: "onlyOffset",

@@ -72,7 +72,8 @@ const EMPTY_PHRASE: CstPhrase = Object.freeze([]) as unknown as CstPhrase;
 
 const TERM_TYPES: ReadonlySet<TokenType> = new Set([StringLit, Prose, NumberLit, Percent, Fraction, Duration, Ident]);
 
-const production = typeof process !== "undefined" && process.env?.NODE_ENV === "production";
+// The bundle (scripts/build.mjs) defines CHARTERC_BUNDLED: the grammar was validated by the tests.
+const production = typeof process !== "undefined" && (process.env.CHARTERC_BUNDLED === "1" || process.env.NODE_ENV === "production");
 
 class CharterParser extends EmbeddedActionsParser {
   constructor() {

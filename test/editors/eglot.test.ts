@@ -45,7 +45,7 @@ describe("Emacs eglot", () => {
     // eglot shows "source [code]: message".
     const got = (report.diagnostics ?? []).map((d) => {
       const m = /^charterc \[(CH\d{4})\]: (.*)$/s.exec(d.message);
-      return { line: d.line, column: d.column, code: m?.[1], message: m?.[2] ?? d.message };
+      return { line: d.line, column: d.column, code: m?.[1] ?? "", message: m?.[2] ?? d.message };
     });
     const want = cli.diagnostics.map((d) => ({ line: d.range.start.line, column: d.range.start.column, code: d.code, message: d.message }));
     const order = (a: (typeof want)[number], b: (typeof want)[number]) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1);

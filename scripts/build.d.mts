@@ -1,0 +1,2 @@
+export declare const ENTRIES: Record<string, string>;
+export declare function build(options?: { quiet?: boolean }): Promise<unknown>;
