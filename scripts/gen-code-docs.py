@@ -4,7 +4,7 @@
 import os, re, json
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 reg = open(os.path.join(root, 'src/diagnostics/codes.ts')).read()
-rows = re.findall(r'\["(CH0[013]\d\d)", "([a-z-]+)", "(\w+)", "((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\]', reg)
+rows = re.findall(r'\["(CH0[0134]\d\d)", "([a-z-]+)", "(\w+)", "((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\]', reg)
 WHY = {
  'CH0001': ('A character that no token of the language starts with, such as `@` or `;`, outside a string or comment.', 'Remove the character, or put the text inside a string `"…"` or a comment.'),
  'CH0002': ('A string opened with `"` did not close before the end of the line. Strings are single-line; use prose (`"""` … `"""`) for several lines.', 'Add the closing `"`, or switch to a `"""` prose block.'),
@@ -40,6 +40,23 @@ WHY = {
  'CH0117': ('`powers` and `requires` describe what a federation may decide and demand of its members; a charter has neither.', 'Remove the field, or make the file a `federation`.'),
  'CH0118': ('`requires` lists property ids from the catalogue (§6.2), such as `exit-guaranteed`.', 'Correct the id; `charterc explain <id>` shows each property.'),
  'CH0119': ('An import that no `member of` uses. Imports exist only to declare federation ties.', 'Add the `member of` tie, or remove the import.'),
+ 'CH0401': ('The records file could not be read safely: it is not YAML or JSON, is larger than the limit, nests too deeply, expands too many aliases, or uses a key such as `__proto__` or `constructor`. Nothing in it is trusted.', 'Fix the file; see docs/records.md for the format.'),
+ 'CH0402': ('A record does not match the records schema charterc emits for this charter: a missing field, a wrong type, or a procedure or clause the charter does not have.', 'Correct the record; `charterc build --emit schema` writes the schema.'),
+ 'CH0403': ('A decision recorded as adopted had fewer people present than its procedure\'s quorum of the deciding body.', 'Record the real attendance, or record the decision as not adopted.'),
+ 'CH0404': ('A decision recorded as adopted did not get the votes its threshold requires, counted on the threshold\'s base: the votes cast (for + against) or all members of the body.', 'Check the counts and the procedure.'),
+ 'CH0405': ('A consensus decision was adopted although someone objected.', 'Record the decision as not adopted, or resolve the objection first.'),
+ 'CH0406': ('A unanimity decision was adopted without every member of the body in favour.', 'Record the decision as not adopted.'),
+ 'CH0407': ('An amendment changes a clause marked `amendable: never`. No procedure can do that.', 'Remove the amendment; the clause cannot change.'),
+ 'CH0408': ('An amendment takes effect before `amendments.delay` has passed since its adoption, so members had no time to leave first.', 'Move the effective date to at least the delay after adoption.'),
+ 'CH0409': ('An amendment was adopted by a procedure that does not amend that clause (its own `amendable`, else `amendments.by`).', 'Adopt it by the procedure the charter names.'),
+ 'CH0410': ('An exit was refused although the charter requires no approval, or refused without a decision of the approving procedure.', 'Honour the exit, or record the approving decision.'),
+ 'CH0411': ('An exit took effect later than the notice the charter allows.', 'Record the exit as effective within the notice period.'),
+ 'CH0412': ('Vote counts that cannot be: more votes than people present, or more present than members.', 'Correct the counts.'),
+ 'CH0413': ('A penalty was imposed on a leaving member although the charter says `penalty: none`.', 'Remove the penalty.'),
+ 'CH0414': ('A decision was taken with less advance notice than its procedure requires.', 'Give the notice the procedure requires before the vote.'),
+ 'CH0415': ('A member was admitted with a kind of consent the charter does not accept (for example `by birth` where `explicit` consent is required).', 'Record the member\'s explicit consent.'),
+ 'CH0416': ('A record names a member or a decision that the records do not contain.', 'Add the missing record, or correct the name.'),
+ 'CH0417': ('The records say they belong to a different charter than the one given with `--charter`.', 'Check that the right charter is named.'),
  'CH0302': ('A file given to `charterc check` could not be read: it is missing, not a regular file, or larger than 32 MiB.', 'Check the path and the file.'),
 }
 for code, name, sev, msg, summary in rows:
@@ -47,6 +64,6 @@ for code, name, sev, msg, summary in rows:
     ex_path = os.path.join(root, 'test/fixtures/codes', code, 'trigger/expected.txt')
     example = open(ex_path).read().rstrip() if os.path.exists(ex_path) else ''
     summary = summary.replace('\\"', '"').replace('\\\\', '\\')
-    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat `charterc check` prints for the fixture `test/fixtures/codes/{code}/trigger/`:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
+    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat charterc prints for the fixture `test/fixtures/codes/{code}/trigger/`:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
     open(os.path.join(root, 'docs/codes', f'{code}.md'), 'w').write(page)
 print(len(rows), 'pages')

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CODES } from "../src/diagnostics/codes.js";
 import { renderDiagnostic } from "../src/diagnostics/render-text.js";
+import { validateRecords } from "../src/validate/index.js";
 import { checkFiles } from "./helpers/memory-host.js";
 
 const DIR = path.join(import.meta.dirname, "fixtures/codes");
@@ -23,7 +24,19 @@ function loadDir(dir: string): Record<string, string> {
   return files;
 }
 
+/** Record-validation codes (CH04xx): records.yaml checked against charter.charter. */
+function runRecordsFixture(dir: string) {
+  const charterText = fs.readFileSync(path.join(dir, "charter.charter"), "utf8");
+  const checked = checkFiles({ "charter.charter": charterText }, ["charter.charter"]);
+  const charter = checked.files[0]!.charter!;
+  const text = fs.readFileSync(path.join(dir, "records.yaml"), "utf8");
+  const r = validateRecords({ file: "records.yaml", text, charter });
+  const rendered = r.diagnostics.map((d) => renderDiagnostic(d, r)).join("\n\n");
+  return { rendered: rendered + "\n", codes: new Set(r.diagnostics.map((d) => d.code)) };
+}
+
 export function runFixture(dir: string) {
+  if (fs.existsSync(path.join(dir, "records.yaml"))) return runRecordsFixture(dir);
   const { "entries.txt": entriesTxt, ...files } = loadDir(dir);
   const entries = entriesTxt ? entriesTxt.split("\n").filter(Boolean) : ["main.charter"];
   const result = checkFiles(files, entries);
@@ -38,6 +51,12 @@ export function runFixture(dir: string) {
 const codeDirs = fs.readdirSync(DIR).filter((d) => /^CH\d{4}$/.test(d)).sort();
 
 describe("diagnostic code fixtures", () => {
+  it("the shared clean records fixture has no findings", async () => {
+    const { rendered, codes } = runFixture(path.join(DIR, "_clean-records"));
+    expect([...codes]).toEqual([]);
+    await expect(rendered).toMatchFileSnapshot(path.join(DIR, "_clean-records/expected.txt"));
+  });
+
   it("the shared clean fixture has no diagnostics at all", async () => {
     const { rendered, codes } = runFixture(path.join(DIR, "_clean"));
     expect([...codes]).toEqual([]);
@@ -53,7 +72,7 @@ describe("diagnostic code fixtures", () => {
     });
     it(`${code} is not reported by its clean fixture`, async () => {
       const own = path.join(DIR, code, "clean");
-      const dir = fs.existsSync(own) ? own : path.join(DIR, "_clean");
+      const dir = fs.existsSync(own) ? own : path.join(DIR, code.startsWith("CH04") ? "_clean-records" : "_clean");
       const { rendered, codes } = runFixture(dir);
       expect(codes.has(code), rendered).toBe(false);
       if (dir === own) await expect(rendered).toMatchFileSnapshot(path.join(dir, "expected.txt"));
