@@ -207,6 +207,22 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
       }
       steps.push({ id: node, edge: n.kind });
     }
+    // §6.1 writes a default-protected clause's witness through the section
+    // that sets the default: `exit → amendments → decision ordinary`. When the
+    // cheapest route is the default procedure itself and `amendments` is
+    // amended by that same procedure, show that equally cheap path.
+    const first = next.get(c.id);
+    if (
+      protection.kind === "default" &&
+      amendmentsId !== null &&
+      c.id !== amendmentsId &&
+      first?.kind === "amender" &&
+      first.to === procKey(protection.decision) &&
+      next.get(amendmentsId)?.kind === "amender" &&
+      next.get(amendmentsId)?.to === first.to
+    ) {
+      steps.splice(1, 0, { id: amendmentsId, edge: "default" });
+    }
     result.set(c.id, {
       clauseId: c.id,
       protection,

@@ -300,7 +300,8 @@ export function clauseWords(c: Clause, charter: Charter, w: Words): string[] {
 export function witnessWords(cc: ClauseCost, unit: MemberUnit, verb = "change"): string {
   if (cc.cost.kind === "never") return `no one can ${verb} ${code(cc.clauseId)}: it can never be amended`;
   const who = `a coalition of ${formatCost(cc.cost, unit)}`;
-  const path = cc.steps.slice(1, -1).map((s) => code(s.id));
+  // A `default` step only says the clause follows `amendments.by`; nothing is amended first.
+  const path = cc.steps.slice(1, -1).filter((s) => s.edge !== "default").map((s) => code(s.id));
   const first = path.length > 0 ? ` by first amending ${list(path)}` : "";
   const how = cc.procedure ? `, through the ${code(cc.procedure.decision)} procedure (${escapeMarkdownInline(cc.procedure.explanation)})` : ", by unanimous consent";
   return `${who} can ${verb} ${code(cc.clauseId)}${first}${how}`;

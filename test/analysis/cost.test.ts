@@ -18,7 +18,7 @@ describe("cost(exit)", () => {
   it("follows `amendments.by` by default", () => {
     const { cc } = exitCost("exit { approval: none }\namendments { by: constitutional }");
     expect(cc.cost).toEqual(share(0.375));
-    expect(cc.witness).toEqual(["exit", "decision constitutional"]);
+    expect(cc.witness).toEqual(["exit", "amendments", "decision constitutional"]);
   });
 
   it("counts a cheap `amendments` clause: whoever rewrites the default re-routes exit", () => {
@@ -86,7 +86,7 @@ describe("cost(exit)", () => {
 
   it("treats an unresolved `amendable: by` as absent (the default applies)", () => {
     const c = charterOf(charter(assembly + "\nexit { approval: none amendable: by unanimus }\namendments { by: constitutional }"), "t.charter", { allowErrors: true });
-    expect(analyzeCharter(c).exit!.witness).toEqual(["exit", "decision constitutional"]);
+    expect(analyzeCharter(c).exit!.witness).toEqual(["exit", "amendments", "decision constitutional"]);
   });
 
   it("is computed once per charter", () => {

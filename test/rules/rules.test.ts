@@ -40,7 +40,7 @@ describe("verdicts", () => {
     expect(good["exit-entrenched"]).toEqual({ holds: true, cost: null, witness: [] });
     expect(Object.values(good).every((v) => v.holds)).toBe(true);
     const bad = fileResult(r, "bad.charter").properties!;
-    expect(bad["exit-entrenched"]).toMatchObject({ holds: false, cost: 0.1, witness: ["exit", "decision ordinary"] });
+    expect(bad["exit-entrenched"]).toMatchObject({ holds: false, cost: 0.1, witness: ["exit", "amendments", "decision ordinary"] });
     const failing = Object.entries(bad).filter(([, v]) => !v.holds).map(([k]) => k);
     expect(failing.sort()).toEqual(
       ["exit-guaranteed", "exit-entrenched", "exit-before-change", "consent-based", "concurrent-membership", "group-secession", "amendment-stricter", "accountable-bodies", "decision-sound", "due-process", "dispute-resolution"].sort(),
