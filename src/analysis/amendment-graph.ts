@@ -108,14 +108,18 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
   const forward = new Map<string, Edge[]>();
   const amendmentsId = charter.amendments?.id ?? null;
 
+  // Most clauses share one amending procedure (the default): its control
+  // clauses are computed once per procedure, not once per clause.
+  const controls = new Map<string, { id: string; kind: EdgeKind }[]>();
   for (const c of charter.clauses) {
     const p = protectionOf(c, charter);
     protections.set(c.id, p);
     const edges: Edge[] = [];
     if (p.kind === "own" || p.kind === "default") {
       edges.push({ to: procKey(p.decision), kind: "amender" });
-      const d = charter.decisions.get(p.decision)!;
-      for (const x of controlClauses(d, charter)) if (x.id !== c.id) edges.push({ to: x.id, kind: x.kind });
+      let control = controls.get(p.decision);
+      if (!control) controls.set(p.decision, (control = controlClauses(charter.decisions.get(p.decision)!, charter)));
+      for (const x of control) if (x.id !== c.id) edges.push({ to: x.id, kind: x.kind });
     } else if (p.kind === "contract") {
       edges.push({ to: CONTRACT, kind: "amender" });
     }

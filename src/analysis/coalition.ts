@@ -88,16 +88,15 @@ export function computeCoalitions(charter: Charter): Map<string, Coalition> {
   const memo = new Map<string, Coalition>();
 
   const compute = (d: Decision, visitingBodies: ReadonlySet<string>): Coalition => {
-    const base = { decision: d.name, clauseId: d.id };
     const body = live(d.by, charter.bodies);
     const t = d.threshold;
     if (!body || !t || !body.members) {
       const why = !body ? "names no known body" : !t ? "states no threshold" : `has a body \`${body.name}\` of unknown composition`;
-      return { ...base, cost: share(0), explanation: `\`${d.name}\` ${why}, so anyone may carry it`, unknown: true };
+      return { decision: d.name, clauseId: d.id, cost: share(0), explanation: `\`${d.name}\` ${why}, so anyone may carry it`, unknown: true };
     }
     if (body.members.kind === "all" || body.members.kind === "per-member") {
       const r = memberShare(d, t);
-      return { ...base, cost: r.cost, explanation: r.explanation, unknown: false };
+      return { decision: d.name, clauseId: d.id, cost: r.cost, explanation: r.explanation, unknown: false };
     }
     // A seated body.
     const sel = body.selection;
@@ -106,7 +105,8 @@ export function computeCoalitions(charter: Charter): Map<string, Coalition> {
       if (elector) {
         const inner = compute(elector, new Set([...visitingBodies, body.name]));
         return {
-          ...base,
+          decision: d.name,
+          clauseId: d.id,
           cost: inner.cost,
           explanation: `${body.name} elected by ${elector.name}: ${inner.explanation}`,
           unknown: inner.unknown,
@@ -126,7 +126,8 @@ export function computeCoalitions(charter: Charter): Map<string, Coalition> {
     const qt = quorumText(d);
     const cost: Cost = { kind: "seats", seats: h, of: seats, body: body.name };
     return {
-      ...base,
+      decision: d.name,
+      clauseId: d.id,
       cost,
       explanation: `${qt ? `${qt} × ` : ""}${t.text} of ${body.name} (${seats} seats ${how})`,
       unknown: false,

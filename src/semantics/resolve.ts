@@ -415,7 +415,7 @@ class Resolver {
       }
     }
     const expulsion = this.noneOrBy(f, "expulsion", { kind: "none", span: null })!;
-    return { ...base, kind: "membership", eligibility, admission, consent, concurrent, expulsion };
+    return { kind: "membership", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, eligibility, admission, consent, concurrent, expulsion };
   }
 
   private exit(base: Base, f: Map<string, Field>): Exit {
@@ -450,7 +450,7 @@ class Resolver {
       }
       retains = { items, span: v.span };
     }
-    return { ...base, kind: "exit", approval, notice, penalty, retains, obligations };
+    return { kind: "exit", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, approval, notice, penalty, retains, obligations };
   }
 
   private secession(base: Base, f: Map<string, Field>): Secession {
@@ -467,7 +467,7 @@ class Resolver {
         else this.values.invalid(bf, "secession-by", p.span);
       }
     }
-    return { ...base, kind: "secession", unit, by };
+    return { kind: "secession", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, unit, by };
   }
 
   private body(base: Base, name: { name: string; span: Span }, f: Map<string, Field>, kind: "charter" | "federation"): Body {
@@ -508,7 +508,7 @@ class Resolver {
     const tf = f.get("term");
     const term = tf ? this.values.duration(tf) : null;
     const recall = this.noneOrBy(f, "recall", null);
-    return { ...base, kind: "body", name: name.name, nameSpan: name.span, members, selection, term, recall };
+    return { kind: "body", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, name: name.name, nameSpan: name.span, members, selection, term, recall };
   }
 
   private decision(base: Base, name: { name: string; span: Span }, f: Map<string, Field>): Decision {
@@ -522,7 +522,7 @@ class Resolver {
     const nf = f.get("notice");
     const notice = nf ? this.values.duration(nf) : null;
     const appeal = this.appeal(f);
-    return { ...base, kind: "decision", name: name.name, nameSpan: name.span, by, quorum, threshold, notice, appeal };
+    return { kind: "decision", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, name: name.name, nameSpan: name.span, by, quorum, threshold, notice, appeal };
   }
 
   private amendments(base: Base, f: Map<string, Field>): Amendments {
@@ -531,7 +531,7 @@ class Resolver {
     const by = byName ? this.decisionRef(byName, "amendments") : null;
     const df = f.get("delay");
     const delay = (df && this.values.duration(df)) || defaultDuration("0 days", 0);
-    return { ...base, kind: "amendments", by, delay };
+    return { kind: "amendments", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, by, delay };
   }
 
   private rights(base: Base, fields: readonly Field[]): Rights {
@@ -543,7 +543,7 @@ class Resolver {
       const t = this.values.string(f);
       if (t) rights.push({ name: f.name.name, text: t.text, span: f.span, nameSpan: f.name.span });
     }
-    return { ...base, kind: "rights", rights };
+    return { kind: "rights", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, rights };
   }
 
   private disputes(base: Base, f: Map<string, Field>): Disputes {
@@ -556,7 +556,7 @@ class Resolver {
       else if (p && p.terms.length === 1 && t?.kind === "string") by = { kind: "text", text: t.value, span: p.span };
       else if (p) this.values.invalid(bf, "body-or-string", p.span);
     }
-    return { ...base, kind: "disputes", by, appeal: this.appeal(f) };
+    return { kind: "disputes", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, by, appeal: this.appeal(f) };
   }
 
   private dissolution(base: Base, f: Map<string, Field>): Dissolution {
@@ -577,7 +577,7 @@ class Resolver {
         assetsToMembers = /^\s*to (the )?members\s*$/i.test(t.value);
       } else if (p) this.values.invalid(af, "assets", p.span);
     }
-    return { ...base, kind: "dissolution", by, assets, assetsToMembers };
+    return { kind: "dissolution", id: base.id, span: base.span, headSpan: base.headSpan, amendable: base.amendable, by, assets, assetsToMembers };
   }
 
   private tie(base: Base, alias: { name: string; span: Span }, f: Map<string, Field>, imports: readonly ResolvedImport[]): Tie {
@@ -620,8 +620,11 @@ class Resolver {
       } else if (rest.length > 0) this.values.invalid(wf, "withdrawal", wf.value.span);
     }
     return {
-      ...base,
       kind: "member of",
+      id: base.id,
+      span: base.span,
+      headSpan: base.headSpan,
+      amendable: base.amendable,
       alias: { name: alias.name, span: alias.span, resolved: federationFile !== null },
       federationFile,
       delegates,
