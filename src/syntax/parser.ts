@@ -51,19 +51,10 @@ import type {
   SyntaxToken,
 } from "./cst.js";
 import { emptyDocument } from "./cst.js";
+import { SECTION_KEYWORDS } from "../ast/ast.js";
 
-/** Section keywords other than `member` (which needs `of`). */
-export const SECTION_KEYWORD_IMAGES: ReadonlySet<string> = new Set([
-  "membership",
-  "exit",
-  "secession",
-  "body",
-  "decision",
-  "amendments",
-  "rights",
-  "disputes",
-  "dissolution",
-]);
+/** Section keywords other than `member` (which needs `of`), from the AST's one list. */
+export const SECTION_KEYWORD_IMAGES: ReadonlySet<string> = new Set(SECTION_KEYWORDS.filter((k) => k !== "member of"));
 /** Sections that take a name. */
 const NAMED_IMAGES: ReadonlySet<string> = new Set(["body", "decision"]);
 

@@ -5,15 +5,13 @@
 // `charters` → `DIR/federations/x.md`). Same input, same bytes.
 import fs from "node:fs";
 import path from "node:path";
-import { check, relativeId } from "../../compiler.js";
+import { relativeId } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { EMIT_KINDS, emitCharter, type EmitKind } from "../../emit/index.js";
 import { colors, wantColor } from "../colors.js";
-import { loadProjectConfig } from "../config-file.js";
-import { expandInputs } from "../inputs.js";
+import { checkInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
-import { nodeHost } from "../node-host.js";
 
 export interface BuildFlags {
   out: string;
@@ -54,16 +52,8 @@ export function commonDir(files: readonly string[]): string {
 
 export async function runBuild(paths: readonly string[], flags: BuildFlags, io: Io): Promise<number> {
   const kinds = parseEmitList(flags.emit);
-  const project = await loadProjectConfig(io.cwd, flags.config);
-  const options = flags.profile ? { ...project.options, profile: flags.profile } : project.options;
-  const args = paths.length > 0 ? paths : project.include;
-  const base = paths.length > 0 ? io.cwd : project.root;
-  const { files, unmatched } = await expandInputs(args, base);
-  for (const u of unmatched) io.err(`charterc: no charter files match \`${u}\``);
-  if (files.length === 0) throw new UsageError(`no charter files to build (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
+  const { project, files, options, result } = await checkInputs(paths, io, flags, "build");
   const outDir = path.resolve(io.cwd, flags.out);
-  const host = nodeHost(project.root);
-  const result = check({ entries: files.map((f) => relativeId(project.root, f)), host, options });
   const c = colors(wantColor(process.stderr, flags.color));
   const common = commonDir(files);
   const entries = result.files.filter((f) => f.entry);

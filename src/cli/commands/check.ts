@@ -1,15 +1,13 @@
 // `charterc check [paths]` — parse, resolve and analyse, then report.
 import path from "node:path";
-import { check, relativeId, type CheckResult, type FileResult } from "../../compiler.js";
+import { relativeId, type CheckResult, type FileResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
 import { renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
 import { jsonDiagnostic, type JsonReport } from "../../diagnostics/render-json.js";
 import { PROPERTY_IDS } from "../../language/properties.js";
 import { colors, wantColor } from "../colors.js";
-import { loadProjectConfig } from "../config-file.js";
-import { expandInputs } from "../inputs.js";
-import { nodeHost } from "../node-host.js";
-import { UsageError, type Io } from "../io.js";
+import { checkInputs } from "../inputs.js";
+import type { Io } from "../io.js";
 
 export interface CheckFlags {
   format: "text" | "json" | "sarif" | "github";
@@ -22,15 +20,7 @@ export interface CheckFlags {
 
 /** Run a check from command-line arguments; returns the exit code. */
 export async function runCheck(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
-  const project = await loadProjectConfig(io.cwd, flags.config);
-  const options = flags.profile ? { ...project.options, profile: flags.profile } : project.options;
-  const args = paths.length > 0 ? paths : project.include;
-  const base = paths.length > 0 ? io.cwd : project.root;
-  const { files, unmatched } = await expandInputs(args, base);
-  for (const u of unmatched) io.err(`charterc: no charter files match \`${u}\``);
-  if (files.length === 0) throw new UsageError(`no charter files to check (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
-  const host = nodeHost(project.root);
-  const result = check({ entries: files.map((f) => relativeId(project.root, f)), host, options });
+  const { project, result } = await checkInputs(paths, io, flags, "check");
   const displayed = displayPaths(result, project.root, io.cwd);
 
   switch (flags.format) {
