@@ -53,7 +53,7 @@ if (fs.existsSync(published) && typeof lib.toCanonicalJson === "function") {
       const text = charterText(model);
       const r = checkFiles([{ file: "c.charter", text }]);
       const f = r.files.find((x) => x.file === "c.charter");
-      return lib.toCanonicalJson(f);
+      return lib.toCanonicalJson(f.charter, f.properties);
     };
     const sample = canonical(charterModel(SEED, 100));
     if (pubValidate(sample)) {
