@@ -227,19 +227,15 @@ class Resolver {
       }
       if (f.value) byName.set(name, f);
     }
-    for (const fs of spec.fields) {
-      if (fs.required && !fields.some((f) => f.name.name === fs.name)) {
-        this.missing.push({ where, name: fs.name });
-      }
-    }
     return byName;
   }
 
-  private missing: { where: string; name: string }[] = [];
-
-  private reportMissing(span: Span): void {
-    for (const m of this.missing) this.diagnostics.push(diag("CH0104", this.file, span, { where: m.where, name: m.name }));
-    this.missing = [];
+  /** CH0104 for each required field (§4, docs/language.md) the section leaves out. */
+  private reportMissing(spec: SectionSpec, s: Section, clause: Clause, where: string, f: Map<string, Field>): void {
+    const missing = spec.fields.filter((fs) => fs.required && !s.fields.some((x) => x.name.name === fs.name)).map((fs) => fs.name);
+    // A seated body must say how its seats are filled.
+    if (clause.kind === "body" && clause.members?.kind === "seats" && !f.has("selection")) missing.push("selection");
+    for (const name of missing) this.diagnostics.push(diag("CH0104", this.file, clause.headSpan, { where, name }));
   }
 
   private renameFix(f: Field, to: string) {
@@ -300,7 +296,6 @@ class Resolver {
   private topLevel(charter: Mutable<Charter>, fields: Field[], kind: "charter" | "federation"): void {
     const spec = SECTIONS.get(kind)!;
     const f = this.fields(spec, fields, `the ${kind}`, kind);
-    this.missing = [];
     const version = f.get("version");
     if (version) charter.version = this.values.string(version);
     const preamble = f.get("preamble");
@@ -338,8 +333,8 @@ class Resolver {
     if (needsName && !s.name) return null; // reported by the parser (CH0012)
     const id = needsName ? `${s.keyword} ${s.name!.name}` : s.keyword;
     const headSpan: Span = needsName ? { start: s.keywordSpan.start, end: s.name!.span.end } : s.keywordSpan;
-    this.missing = [];
-    const f = this.fields(spec, s.fields, `\`${id}\``, kind);
+    const where = `\`${id}\``;
+    const f = this.fields(spec, s.fields, where, kind);
     const base = { id, span: s.span, headSpan, amendable: this.amendable(f) };
     let clause: Clause;
     switch (s.keyword) {
@@ -374,7 +369,7 @@ class Resolver {
         clause = this.tie(base, s.name!, f, imports);
         break;
     }
-    this.reportMissing(headSpan);
+    this.reportMissing(spec, s, clause, where, f);
     return clause;
   }
 
@@ -502,8 +497,6 @@ class Resolver {
         this.values.invalid(sf, "selection", sf.name.span, "only seated bodies (`N seats`) have a selection");
         selection = null;
       }
-    } else if (members?.kind === "seats") {
-      this.missing.push({ where: base.id.replace(/^(\S+) (.*)$/, "`$1 $2`"), name: "selection" });
     }
     const tf = f.get("term");
     const term = tf ? this.values.duration(tf) : null;

@@ -94,7 +94,7 @@ export class ValueReader {
         if (head.denominator > 0 && head.numerator <= head.denominator) {
           return { kind: "share", value: head.numerator / head.denominator, strict: false, base, text, span };
         }
-        return this.thresholdError(text, span, "a fraction between 0 and 1, such as `2/3`");
+        return this.thresholdError(text, span);
       }
       if (head.kind === "percent") {
         if (head.value <= 100) return { kind: "share", value: head.value / 100, strict: false, base, text, span };
@@ -109,10 +109,10 @@ export class ValueReader {
       const s = suggest(ts[0].name, ["unanimity", "consensus", "majority"]);
       if (s) help = `did you mean \`${s}\`?`;
     }
-    return this.thresholdError(text, span, undefined, help);
+    return this.thresholdError(text, span, help);
   }
 
-  private thresholdError(found: string, span: Span, _why?: string, help?: string): null {
+  private thresholdError(found: string, span: Span, help?: string): null {
     this.diagnostics.push(diag("CH0108", this.file, span, { found: clip(found) }, help ? { help } : {}));
     return null;
   }
