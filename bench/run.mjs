@@ -16,6 +16,7 @@ import YAML from "yaml";
 import jsyaml from "js-yaml";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { charterJson, charterModel, charterText, corrupt, federation, workspace } from "./generate.mjs";
+import { DOUBLING_SHAPES } from "./doubling-shapes.mjs";
 import { lspLatency } from "./lsp-client.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -143,7 +144,7 @@ function race(fns, { samples, warmup = 2 }) {
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stats(v)]));
 }
 
-const results = { machine: machine(), schema: schemaInfo, seed: SEED, workloads: [], linearity: null, heap: null, cold: null, lsp: null, targets: [] };
+const results = { machine: machine(), schema: schemaInfo, seed: SEED, workloads: [], linearity: null, doubling: null, heap: null, cold: null, lsp: null, targets: [] };
 const want = (name) => only === null || name.includes(only);
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -206,6 +207,38 @@ for (const n of [10, 100, 1000]) {
 if (perClause[100] && perClause[10000]) {
   results.linearity = { perClause100: perClause[100], perClause10000: perClause[10000], ratio: perClause[10000] / perClause[100] };
   log(`linearity: ${(perClause[10000] * 1000).toFixed(1)} µs/clause at 10,000 vs ${(perClause[100] * 1000).toFixed(1)} at 100 (×${results.linearity.ratio.toFixed(2)})`);
+}
+
+// Doubling: the front end (lex, parse, lower) on the hostile shapes, timed
+// at n and 2n tokens, alternating; ratio = median(2n) ÷ median(n). Wall
+// time, garbage collector and regex engine included; before each run the
+// heap is collected and left to settle (two event-loop turns), so one run's
+// concurrent sweeping is not billed to the next. The tests hold the same
+// shapes to ≤ 2.3× in counted work (test/hostile/linear.test.ts).
+if (want("doubling")) {
+  const n = 100_000;
+  const settle = async () => {
+    globalThis.gc();
+    for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+  };
+  results.doubling = { n, shapes: {} };
+  for (const [name, make] of Object.entries(DOUBLING_SHAPES)) {
+    const inputs = { n: make(n), "2n": make(2 * n) };
+    const times = { n: [], "2n": [] };
+    for (let i = 0; i < 3; i++) for (const t of Object.values(inputs)) lib.parse(t, "a.charter");
+    for (let s = 0; s < (quick ? 5 : 21); s++) {
+      for (const [k, t] of Object.entries(inputs)) {
+        await settle();
+        const t0 = performance.now();
+        lib.parse(t, "a.charter");
+        times[k].push(performance.now() - t0);
+      }
+    }
+    const ms = { n: stats(times.n), "2n": stats(times["2n"]) };
+    results.doubling.shapes[name] = { ms, ratio: ms["2n"].median / ms.n.median };
+    log(`doubling ${name.padEnd(26)} ${fmt(ms.n.median)} → ${fmt(ms["2n"].median)} ms (×${results.doubling.shapes[name].ratio.toFixed(2)})`);
+  }
+  results.doubling.worst = Math.max(...Object.values(results.doubling.shapes).map((x) => x.ratio));
 }
 
 // Heap retained by a CheckResult, per 10,000 source lines (the result keeps
@@ -287,6 +320,7 @@ const big = results.workloads.find((w) => w.name === "charter 10000 clauses");
 const target = (name, value, limit, unit, better = "lower") => results.targets.push({ name, value, limit, unit, met: value === null ? null : better === "lower" ? value <= limit : value >= limit });
 target("check 10,000 clauses / yaml+ajv", big ? big.ratio["yaml+ajv"] : null, 0.3, "×");
 target("time per clause 10,000 / 100", results.linearity ? results.linearity.ratio : null, 1.5, "×");
+target("front end, time(2n) / time(n), worst hostile shape", results.doubling ? results.doubling.worst : null, 2.3, "×");
 target("heap retained per 10,000 lines", results.heap ? results.heap.per10kLinesMB : null, 40, "MB");
 target("cold `check` over `node -e 0`", results.cold ? results.cold.overNode.check : null, 80, "ms");
 target("cold `--version` over `node -e 0`", results.cold ? results.cold.overNode.version : null, 80, "ms");
@@ -323,6 +357,11 @@ function markdown(r) {
   }
   o.push("");
   if (r.linearity) o.push(`Time per clause: ${(r.linearity.perClause10000 * 1000).toFixed(1)} µs at 10,000 clauses vs ${(r.linearity.perClause100 * 1000).toFixed(1)} µs at 100 (×${r.linearity.ratio.toFixed(2)}).`, "");
+  if (r.doubling) {
+    o.push(`Doubling (front end: lex, parse, lower; n = ${r.doubling.n.toLocaleString("en")} tokens, wall time, collector included; median (min–max) ms):`, "", "| shape | n | 2n | ratio |", "|---|---|---|---|");
+    for (const [k, x] of Object.entries(r.doubling.shapes)) o.push(`| ${k} | ${range(x.ms.n)} | ${range(x.ms["2n"])} | ${x.ratio.toFixed(2)}× |`);
+    o.push("");
+  }
   if (r.heap) o.push(`Heap retained by a check result: ${r.heap.per10kLinesMB.toFixed(1)} MB per 10,000 lines (${r.heap.lines} lines, ${(r.heap.retainedBytes / 2 ** 20).toFixed(1)} MB retained; heap growth during the check ${r.heap.peakGrowthMB.toFixed(0)} MB).`, "");
   if (r.cold) {
     o.push("Cold start (whole process, median (min–max) ms):", "", "| command | ms | over `node -e 0` |", "|---|---|---|");

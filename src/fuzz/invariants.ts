@@ -103,7 +103,14 @@ export function checkInvariants(text: string, timeBoundMs = DEFAULT_TIME_BOUND_M
       if (p) return { failure: { kind: "range", message: p }, ms: run.ms, parses: false };
     }
   }
-  if (run.ms > timeBoundMs) return { failure: { kind: "slow", message: `check took ${run.ms.toFixed(0)} ms (bound ${timeBoundMs} ms)` }, ms: run.ms, parses: false };
+  if (run.ms > timeBoundMs) {
+    // A hang repeats; a collector pause or a busy neighbour does not. Only
+    // a second run over the bound is a failure.
+    const again = runPipeline(text).ms;
+    if (again > timeBoundMs) {
+      return { failure: { kind: "slow", message: `check took ${run.ms.toFixed(0)} ms, then ${again.toFixed(0)} ms (bound ${timeBoundMs} ms)` }, ms: run.ms, parses: false };
+    }
+  }
   return { failure: null, ms: run.ms, parses: run.syntaxErrors === 0 };
 }
 

@@ -1,0 +1,1 @@
+export declare const DOUBLING_SHAPES: Readonly<Record<string, (n: number) => string>>;
