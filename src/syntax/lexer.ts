@@ -67,16 +67,31 @@ function matchBlockComment(text: string, offset: number): CustomPatternMatcherRe
   return match(text.slice(offset, close < 0 ? text.length : close + 2));
 }
 
+// Every regex token names the characters a match can start with
+// (`start_chars_hint`), so building the lexer need not parse the regexes
+// (chevrotain's regexp-to-ast pass was ~6 ms of every cold `check`).
+// test/syntax/lexer-hints.test.ts checks each hint against its pattern over
+// all 65,536 code units.
+const DIGITS = [..."0123456789"];
+/** The code units `\s` matches in JavaScript. */
+export const WHITESPACE_CHARS: readonly number[] = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028,
+  0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
+
 export const WhiteSpace = createToken({
   name: "WHITESPACE",
   // \s covers space, tab, CR, LF, U+FEFF (BOM), NBSP and the Unicode spaces.
   pattern: /\s+/,
+  start_chars_hint: [...WHITESPACE_CHARS],
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
 export const LineComment = createToken({
   name: "LINE_COMMENT",
   pattern: /\/\/[^\n\r]*/,
+  start_chars_hint: ["/"],
+  line_breaks: false,
   group: "comments",
 });
 export const BlockComment = createToken({
@@ -103,26 +118,36 @@ export const StringLit = createToken({
 export const Duration = createToken({
   name: "DURATION",
   pattern: /[0-9]+(?:\.[0-9]+)?[ \t]+(?:days?|weeks?|months?|years?)(?![A-Za-z0-9_-])/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   categories: [AnyToken, TermToken],
 });
 export const Percent = createToken({
   name: "PERCENT",
   pattern: /[0-9]+(?:\.[0-9]+)?%/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   categories: [AnyToken, TermToken],
 });
 export const Fraction = createToken({
   name: "FRACTION",
   pattern: /[0-9]+\/[0-9]+/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   categories: [AnyToken, TermToken],
 });
 export const NumberLit = createToken({
   name: "NUMBER",
   pattern: /[0-9]+(?:\.[0-9]+)?/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   categories: [AnyToken, TermToken],
 });
 export const Ident = createToken({
   name: "IDENT",
   pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
+  start_chars_hint: [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"],
+  line_breaks: false,
   categories: [AnyToken, TermToken],
 });
 export const LCurly = createToken({ name: "LCURLY", pattern: "{", categories: [AnyToken] });
