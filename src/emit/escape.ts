@@ -127,9 +127,15 @@ export function mermaidLabel(text: string): string {
   return out;
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF;
+ * quotes doubled. A field a spreadsheet would run as a formula (starting
+ * with `=`, `+`, `-`, `@`, a tab or a CR, as OWASP's CSV-injection advice
+ * lists) gets a leading `'`, which spreadsheets show as text.
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** CSV rows joined with CRLF, as RFC 4180 specifies, ending with a CRLF. */

@@ -5,7 +5,8 @@ import fs from "node:fs";
 import MarkdownIt from "markdown-it";
 import { expect, test } from "vitest";
 import { emitMarkdown } from "../../src/emit/markdown.js";
-import { escapeMarkdown, escapeMarkdownInline } from "../../src/emit/escape.js";
+import { csvField, escapeMarkdown, escapeMarkdownInline } from "../../src/emit/escape.js";
+import { toIgCsv } from "../../src/emit/ig.js";
 import { checkText } from "../helpers/memory-host.js";
 
 const md = new MarkdownIt("commonmark", { html: true });
@@ -67,4 +68,64 @@ test("escaping round-trips to the same visible text", () => {
     expect(text).toBe(s);
   }
   expect(escapeMarkdown("# a\n- b")).toBe("\\# a\n\\- b");
+});
+
+/** RFC 4180 fields, row by row (enough for the emitter's output). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let field = "";
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        field += text.slice(i, q);
+        i = q + 1;
+        if (text[i] === '"') {
+          field += '"';
+          i++;
+        } else break;
+      }
+    } else {
+      const m = /[,\r]/.exec(text.slice(i));
+      const end = m ? i + m.index : text.length;
+      field = text.slice(i, end);
+      i = end;
+    }
+    row.push(field);
+    if (text[i] === ",") i++;
+    else if (text.startsWith("\r\n", i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    }
+  }
+  return rows;
+}
+
+test("user text cannot become a spreadsheet formula in the Institutional Grammar CSV", () => {
+  const formula = '=HYPERLINK(""https://evil.example"",""x"")';
+  const text = `charter "x" {
+  membership { eligibility: "+1+cmd|' /C calc'!A0" admission: open }
+  exit { approval: none penalty: "${formula.replace(/""/g, '\\"')}" retains: property }
+  body assembly { members: all members }
+  decision ordinary { by: assembly quorum: 20% threshold: majority of votes cast appeal: to "-2+3" }
+  amendments { by: ordinary }
+  disputes { by: "\t=1+1" appeal: to "@SUM(1+1)" }
+}`;
+  const r = checkText(text, "csv.charter");
+  const f = r.files[0]!;
+  expect(f.diagnostics.filter((d) => d.severity === "error" && !d.rule)).toEqual([]);
+  const rows = parseCsv(toIgCsv(f.charter!));
+  expect(rows.length).toBeGreaterThan(5);
+  const cells = rows.flat();
+  expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+  // The text is kept, behind the quote.
+  expect(cells).toContain(`'=HYPERLINK("https://evil.example","x")`);
+  expect(cells.some((c) => c.includes("+1+cmd|' /C calc'!A0"))).toBe(true);
+  expect(csvField("-")).toBe("'-");
+  expect(csvField('=a,"b"')).toBe(`"'=a,""b"""`);
+  expect(csvField("a-b")).toBe("a-b");
 });
