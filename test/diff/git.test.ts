@@ -122,3 +122,27 @@ describe("diff --git", () => {
     }
   });
 });
+
+describe("diff --git and deleted files", () => {
+  test("a charter deleted since the revision is noted, whether globbed or named", async () => {
+    fs.mkdirSync(path.join(dir, "charters/old"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "charters/old/gone.charter"), MEMBER("7 days"));
+    git("add", ".");
+    git("commit", "-q", "-m", "a charter to delete");
+    fs.rmSync(path.join(dir, "charters/old"), { recursive: true });
+    try {
+      const all = await run(["diff", "--git", "HEAD", "--no-color"], dir);
+      expect(all.err).toContain("`charters/old/gone.charter` was deleted since HEAD");
+      expect(all.code).toBe(0);
+      expect(all.out.trim()).toBe("no semantic changes in 2 files");
+      const named = await run(["diff", "--git", "HEAD", "charters/old/gone.charter"], dir);
+      expect(named.err).toContain("`charters/old/gone.charter` was deleted since HEAD");
+      expect(named.err).not.toContain("no charter files match");
+      expect(named.code).toBe(0);
+      const unchanged = await run(["diff", "--git", "HEAD", "charters/commons.charter"], dir);
+      expect(unchanged.err).not.toContain("deleted");
+    } finally {
+      git("checkout", "-q", "HEAD", "--", "charters/old");
+    }
+  });
+});

@@ -131,11 +131,20 @@ async function gitDiffs(
   const top = path.resolve(topR.out.trim());
   const args = paths.length > 0 ? paths : include;
   const base = paths.length > 0 ? io.cwd : root;
-  const { files, unmatched } = await expandInputs(args, base);
-  for (const u of unmatched) io.err(`charterc: no charter files match \`${u}\``);
-  if (files.length === 0) throw new UsageError(`no charter files to compare (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
   // The project root as git sees it (the real path: git reports symlink-free paths).
   const realRoot = nodeHost(root).realpath(root) ?? root;
+  const deleted = deletedSince(commit, args, base, realRoot);
+  const { files, unmatched } = await expandInputs(args, base);
+  for (const u of unmatched) {
+    if (!deleted.some((d) => path.join(realRoot, ...d.split("/")) === (nodeHost(base).realpath(path.resolve(base, u)) ?? path.resolve(base, u)))) {
+      io.err(`charterc: no charter files match \`${u}\``);
+    }
+  }
+  for (const id of deleted) io.err(`charterc: \`${show(realRoot, io.cwd, id)}\` was deleted since ${rev}; nothing to compare`);
+  if (files.length === 0) {
+    if (deleted.length > 0) return { diffs: [], unchanged: 0 };
+    throw new UsageError(`no charter files to compare (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
+  }
   const ids = files.map((f) => relativeId(realRoot, nodeHost(root).realpath(f) ?? f));
   const outside = ids.filter((id) => id.startsWith("../"));
   if (outside.length > 0) throw new UsageError(`files outside the project root cannot be compared with --git: ${outside.map((o) => `\`${o}\``).join(", ")}`);
@@ -154,6 +163,21 @@ async function gitDiffs(
     if (o && n) diffs.push(diffCharters(o, n));
   }
   return { diffs, unchanged: 0 };
+}
+
+/**
+ * Charter files that existed at the revision, under the given paths or
+ * globs, and are gone from the working tree (ids relative to the root). A
+ * rename counts as a deletion and a new file.
+ */
+function deletedSince(commit: string, specs: readonly string[], base: string, realRoot: string): string[] {
+  const r = git(base, ["diff", "--name-only", "--relative", "--no-renames", "--diff-filter=D", "-z", commit, "--", ...specs.map((s) => `:(glob)${s}`)]);
+  if (!r.ok) return [];
+  return r.out
+    .split("\0")
+    .filter((f) => f.endsWith(".charter"))
+    .map((f) => relativeId(realRoot, path.resolve(nodeHost(base).realpath(base) ?? base, f)))
+    .filter((id) => !id.startsWith("../"));
 }
 
 function show(root: string, cwd: string, id: string): string {
