@@ -130,6 +130,13 @@ describe("charterc check", () => {
     const sarif = JSON.parse((await run(["check", "--format", "sarif"], dir)).stdout);
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: "CH0211", level: "warning" });
+    // A reported code carries its whole docs page as help; the others their summary.
+    const rules = sarif.runs[0].tool.driver.rules;
+    const reported = rules.find((r: any) => r.id === "CH0211");
+    expect(reported.help.markdown).toMatch(/^# /);
+    expect(reported.help.markdown).toContain("## ");
+    const other = rules.find((r: any) => r.id === "CH0006");
+    expect(other.help.markdown).toBe(other.help.text);
     const gh = (await run(["check", "--format", "github"], dir)).stdout;
     expect(gh).toMatch(/^::warning file=charters\/w\.charter,line=1,col=9,endLine=1,endColumn=15,title=CH0211::/);
   });
