@@ -66,4 +66,13 @@ describe("architecture invariants", () => {
     only(/^(node:)?(fs|fs\/promises|child_process|net|http|https)$/, /^src\/(cli|lsp|fuzz)\//));
   it("later stages never see chevrotain types: nothing outside syntax/ and lower/ imports src/syntax", () =>
     only(/(^|\/)syntax\/(?!index\.js$)/, /^src\/(syntax|lower)\//));
+  it("no test times anything: speed is measured by npm run bench, linearity by counted work", () => {
+    // Clocks in tests are for deadlines (waiting for a server), not for
+    // assertions; the fuzzer's hang bound lives in src/fuzz/.
+    const clock = /performance\.now\(|process\.hrtime|\.cpuUsage\(/;
+    const offenders = sourceFiles(path.join(ROOT, "test"))
+      .filter((f) => clock.test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(ROOT, f));
+    expect(offenders).toEqual([]);
+  });
 });
