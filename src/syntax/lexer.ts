@@ -69,7 +69,7 @@ function matchBlockComment(text: string, offset: number): CustomPatternMatcherRe
 
 // Every regex token names the characters a match can start with
 // (`start_chars_hint`), so building the lexer need not parse the regexes
-// (chevrotain's regexp-to-ast pass was ~6 ms of every cold `check`).
+// (chevrotain's regexp-to-ast pass; about 3 ms of every cold `check`).
 // test/syntax/lexer-hints.test.ts checks each hint against its pattern over
 // all 65,536 code units.
 const DIGITS = [..."0123456789"];

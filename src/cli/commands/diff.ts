@@ -133,12 +133,12 @@ async function gitDiffs(
   const base = paths.length > 0 ? io.cwd : root;
   // The project root as git sees it (the real path: git reports symlink-free paths).
   const realRoot = nodeHost(root).realpath(root) ?? root;
-  const deleted = deletedSince(commit, args, base, realRoot);
+  const realBase = nodeHost(base).realpath(base) ?? base;
+  const deleted = deletedSince(commit, args, realBase, realRoot);
   const { files, unmatched } = await expandInputs(args, base);
   for (const u of unmatched) {
-    if (!deleted.some((d) => path.join(realRoot, ...d.split("/")) === (nodeHost(base).realpath(path.resolve(base, u)) ?? path.resolve(base, u)))) {
-      io.err(`charterc: no charter files match \`${u}\``);
-    }
+    // A path given by name that was deleted is reported as such below.
+    if (!deleted.some((d) => path.join(realRoot, ...d.split("/")) === path.resolve(realBase, u))) io.err(`charterc: no charter files match \`${u}\``);
   }
   for (const id of deleted) io.err(`charterc: \`${show(realRoot, io.cwd, id)}\` was deleted since ${rev}; nothing to compare`);
   if (files.length === 0) {
@@ -170,13 +170,13 @@ async function gitDiffs(
  * globs, and are gone from the working tree (ids relative to the root). A
  * rename counts as a deletion and a new file.
  */
-function deletedSince(commit: string, specs: readonly string[], base: string, realRoot: string): string[] {
-  const r = git(base, ["diff", "--name-only", "--relative", "--no-renames", "--diff-filter=D", "-z", commit, "--", ...specs.map((s) => `:(glob)${s}`)]);
+function deletedSince(commit: string, specs: readonly string[], realBase: string, realRoot: string): string[] {
+  const r = git(realBase, ["diff", "--name-only", "--relative", "--no-renames", "--diff-filter=D", "-z", commit, "--", ...specs.map((s) => `:(glob)${s}`)]);
   if (!r.ok) return [];
   return r.out
     .split("\0")
     .filter((f) => f.endsWith(".charter"))
-    .map((f) => relativeId(realRoot, path.resolve(nodeHost(base).realpath(base) ?? base, f)))
+    .map((f) => relativeId(realRoot, path.resolve(realBase, f)))
     .filter((id) => !id.startsWith("../"));
 }
 
