@@ -55,14 +55,13 @@ export async function build({ quiet = false } = {}) {
     cli ? esbuild({ ...common, entryPoints: { cli } }) : null,
     esbuild({ ...common, entryPoints: rest }),
   ]);
-  const result = results.find((r) => r !== null);
   // Chunks of earlier builds are never loaded again: remove them.
   const fresh = new Set(results.flatMap((r) => (r ? Object.keys(r.metafile.outputs) : [])).map((f) => path.resolve(root, f)));
   const chunks = path.join(root, "dist", "chunks");
   for (const f of existsSync(chunks) ? readdirSync(chunks) : []) {
     if (!fresh.has(path.join(chunks, f))) rmSync(path.join(chunks, f), { force: true });
   }
-  return result;
+  return results.filter((r) => r !== null);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
