@@ -62,8 +62,28 @@ describe("architecture invariants", () => {
   it("only src/syntax/ imports chevrotain", () => only(/^chevrotain/, /^src\/syntax\//));
   it("only src/lsp/ imports vscode-languageserver", () => only(/^vscode-languageserver/, /^src\/lsp\//));
   it("only src/prettier/ imports prettier", () => only(/^prettier/, /^src\/prettier\//));
-  it("the compiler core does no IO: fs, child_process and net only in cli/, lsp/ and the fuzz driver", () =>
-    only(/^(node:)?(fs|fs\/promises|child_process|net|http|https)$/, /^src\/(cli|lsp|fuzz)\//));
+  it("the compiler core does no IO: fs, child_process and net only in project/, cli/, lsp/ and the fuzz driver", () =>
+    only(/^(node:)?(fs|fs\/promises|child_process|net|http|https)$/, /^src\/(project|cli|lsp|fuzz)\//));
+  it("the project layer stands under both front ends: it imports neither cli/ nor lsp/, and lsp/ never imports cli/", () => {
+    const reaching = (from: string, into: RegExp) => files.filter((f) => f.rel.startsWith(from) && f.imports.some((i) => into.test(i))).map((f) => f.rel);
+    expect(reaching("src/project/", /(^|\/)(cli|lsp)\//)).toEqual([]);
+    expect(reaching("src/lsp/", /(^|\/)cli\//)).toEqual([]);
+    expect(reaching("src/cli/", /(^|\/)lsp\/(?!bin\.js$)/)).toEqual([]);
+  });
+  it("dynamic import() loads only the project's own modules (and prettier, which the bundle leaves external, as ESM)", () => {
+    // In the esbuild bundle a dynamic import() of a CommonJS package yields
+    // only `default`, so `const { X } = await import("pkg")` is undefined
+    // there while it works from source. Import such packages statically in a
+    // module of ours, and import() that module.
+    const dynamic = /import\(\s*["']([^"']+)["']\s*\)/g;
+    const offenders = files.flatMap((f) =>
+      [...fs.readFileSync(path.join(ROOT, f.rel), "utf8").matchAll(dynamic)]
+        .map((m) => m[1]!)
+        .filter((spec) => !spec.startsWith(".") && !/^prettier(\/|$)/.test(spec))
+        .map((spec) => `${f.rel}: import("${spec}")`),
+    );
+    expect(offenders).toEqual([]);
+  });
   it("later stages never see chevrotain types: nothing outside syntax/ and lower/ imports src/syntax", () =>
     only(/(^|\/)syntax\/(?!index\.js$)/, /^src\/(syntax|lower)\//));
   it("no test times anything: speed is measured by npm run bench, linearity by counted work", () => {

@@ -1,42 +1,12 @@
-// Expanding command-line paths (files, folders, globs) into charter files.
-import fs from "node:fs";
-import path from "node:path";
-import { glob } from "tinyglobby";
-import { check, relativeId, toPosix } from "../compiler.js";
+// The inputs of a command: its paths, else `include` from charterc.yaml.
+import { check, relativeId } from "../compiler.js";
 import type { Profile } from "../config/options.js";
-import { loadProjectConfig, type ProjectConfig } from "./config-file.js";
+import { loadProjectConfig, type ProjectConfig } from "../project/config-file.js";
+import { expandInputs } from "../project/inputs.js";
+import { nodeHost } from "../project/node-host.js";
 import { UsageError, type Io } from "./io.js";
-import { nodeHost } from "./node-host.js";
 
-export interface Expanded {
-  /** Absolute paths, sorted, without duplicates. */
-  readonly files: string[];
-  /** Arguments that matched nothing. */
-  readonly unmatched: string[];
-}
-
-export async function expandInputs(args: readonly string[], cwd: string, ext = ".charter"): Promise<Expanded> {
-  const files = new Set<string>();
-  const unmatched: string[] = [];
-  for (const arg of args) {
-    const abs = path.resolve(cwd, arg);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isFile()) {
-      files.add(abs);
-      continue;
-    }
-    const pattern = stat?.isDirectory() ? `${toPosix(path.relative(cwd, abs)) || "."}/**/*${ext}` : toPosix(arg);
-    const found = await glob([pattern], { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ["**/node_modules/**"] });
-    if (found.length === 0) unmatched.push(arg);
-    for (const f of found) files.add(path.resolve(f));
-  }
-  return { files: [...files].sort(), unmatched };
-}
+export { expandInputs };
 
 /**
  * The charter files a command works on: `paths` from the command line, else

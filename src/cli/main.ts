@@ -2,7 +2,7 @@
 // that command runs, so `charterc --version` and `charterc check` load no
 // more than they need (ajv, prettier and the language server stay unloaded).
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { ConfigError } from "./config-file.js";
+import { ConfigError } from "../project/config-file.js";
 import { processIo, UsageError, type Io } from "./io.js";
 import { VERSION } from "../version.js";
 

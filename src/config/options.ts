@@ -1,5 +1,5 @@
 // Options that shape a check run (§8). Pure data: loading `charterc.yaml`
-// from disk happens in src/cli/config-file.ts.
+// from disk happens in src/project/config-file.ts.
 import type { Severity } from "../diagnostics/diagnostic.js";
 
 export type Profile = "recommended" | "panarchy" | "strict";

@@ -15,7 +15,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { FileResult } from "../compiler.js";
 import type { Profile } from "../config/options.js";
-import { findConfig } from "../cli/config-file.js";
+import { findConfig } from "../project/config-file.js";
 import { VERSION } from "../version.js";
 import { codeActions } from "./code-actions.js";
 import { codeLenses } from "./code-lens.js";

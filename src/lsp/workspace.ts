@@ -12,9 +12,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { check, parseSource, relativeId, resolveImportPath, type CompilerHost, type FileResult, type ParseCache } from "../compiler.js";
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile } from "../config/options.js";
-import { ConfigError, loadProjectConfig } from "../cli/config-file.js";
-import { expandInputs } from "../cli/inputs.js";
-import { MAX_FILE_BYTES } from "../cli/node-host.js";
+import { ConfigError, loadProjectConfig } from "../project/config-file.js";
+import { expandInputs } from "../project/inputs.js";
+import { MAX_FILE_BYTES } from "../project/node-host.js";
 import { logError, safeTimeout } from "./guard.js";
 import { reparseIncrementally, sameParse } from "./incremental.js";
 

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, type CompilerHost } from "../../src/compiler.js";
-import { nodeHost } from "../../src/cli/node-host.js";
+import { nodeHost } from "../../src/project/node-host.js";
 
 const FEDERATION = `federation "Outside" {
   powers: defense

@@ -4,9 +4,9 @@ import { check, relativeId, toPosix } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { compareCharters, comparisonToJson, comparisonToMarkdown, comparisonToText, type CompareInput } from "../../diff/compare.js";
-import { loadProjectConfig } from "../config-file.js";
+import { loadProjectConfig } from "../../project/config-file.js";
 import { UsageError, type Io } from "../io.js";
-import { nodeHost } from "../node-host.js";
+import { nodeHost } from "../../project/node-host.js";
 
 export interface CompareFlags {
   format: "text" | "markdown" | "json";

@@ -10,10 +10,10 @@ import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { diffCharters, isEmptyDiff, sideOf, type CharterDiff, type DiffSide } from "../../diff/index.js";
 import { diffsToJson, diffsToMarkdown, diffsToText } from "../../diff/render.js";
 import { colors, wantColor } from "../colors.js";
-import { loadProjectConfig } from "../config-file.js";
+import { loadProjectConfig } from "../../project/config-file.js";
 import { expandInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
-import { nodeHost } from "../node-host.js";
+import { nodeHost } from "../../project/node-host.js";
 
 export interface DiffFlags {
   format: "text" | "markdown" | "json";

@@ -15,7 +15,7 @@ import { formatCharter, type FormatCharterOptions } from "../../prettier/generat
 import { FormatterBugError } from "../../prettier/format.js";
 import { resolveCharterOptions } from "../../prettier/config.js";
 import { colors, wantColor } from "../colors.js";
-import { loadProjectConfig } from "../config-file.js";
+import { loadProjectConfig } from "../../project/config-file.js";
 import { expandInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
 

@@ -13,9 +13,9 @@ import { validateRecords, type ValidateResult } from "../../validate/index.js";
 import { DEFAULT_YAML_LIMITS } from "../../yaml/safe-yaml.js";
 import { diag } from "../../diagnostics/codes.js";
 import { colors, wantColor } from "../colors.js";
-import { loadProjectConfig } from "../config-file.js";
+import { loadProjectConfig } from "../../project/config-file.js";
 import { UsageError, type Io } from "../io.js";
-import { nodeHost } from "../node-host.js";
+import { nodeHost } from "../../project/node-host.js";
 
 export interface ValidateFlags {
   charter: string;

@@ -1,4 +1,4 @@
-// The CompilerHost over the real file system (CLI only).
+// The CompilerHost over the real file system (the project layer: CLI and LSP).
 import fs from "node:fs";
 import type { CompilerHost } from "../compiler.js";
 

@@ -1,62 +1,36 @@
-// Finding, reading and validating charterc.yaml (CLI and LSP only: IO).
-import fs from "node:fs";
-import path from "node:path";
-import { DEFAULT_OPTIONS, type CheckOptions, type Profile, type RuleLevel } from "../config/options.js";
-import { CONFIG_SCHEMA } from "../config/schema.js";
+// Parsing and validating the text of charterc.yaml: pure (text in, config or
+// ConfigError with file:line:col out). Loaded lazily by the project layer, so
+// yaml and ajv cost nothing to projects without a configuration.
+//
+// CommonJS packages (ajv) are imported statically here: esbuild's interop
+// gives static named imports their values, while a dynamic `import()` of a
+// CommonJS module yields only `default` in the bundle. Code elsewhere
+// dynamically imports this ES module, never the package (test/meta.test.ts).
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { Document } from "yaml";
+import { ConfigError } from "./error.js";
+import { DEFAULT_OPTIONS, type CheckOptions, type Profile, type RuleLevel } from "./options.js";
+import { CONFIG_SCHEMA } from "./schema.js";
 import { parseDurationText } from "../language/duration.js";
 import { LineIndex } from "../text/line-index.js";
 import { suggest } from "../text/suggest.js";
+import { loadYaml } from "../yaml/safe-yaml.js";
 
-export const CONFIG_NAME = "charterc.yaml";
-
-export interface ProjectConfig {
-  /** The project root: the folder of charterc.yaml, else the starting directory. */
-  readonly root: string;
-  /** Absolute path of the config file, when there is one. */
-  readonly file: string | null;
+export interface ParsedConfig {
   readonly include: readonly string[];
   readonly options: CheckOptions;
 }
 
-export class ConfigError extends Error {}
-
-/** The nearest charterc.yaml at or above `start`. */
-export function findConfig(start: string): string | null {
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, CONFIG_NAME);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
-
-export async function loadProjectConfig(cwd: string, explicit?: string): Promise<ProjectConfig> {
-  const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  if (!file) return { root: path.resolve(cwd), file: null, include: ["charters/**/*.charter"], options: DEFAULT_OPTIONS };
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new ConfigError(`${file}: cannot read the configuration file`);
-  }
-  return { ...(await parseConfig(text, file)), root: path.dirname(file), file };
-}
-
 /** Parse and validate config text; throws ConfigError with file:line:col. */
-export async function parseConfig(text: string, file: string): Promise<Omit<ProjectConfig, "root" | "file">> {
+export function parseConfig(text: string, file: string): ParsedConfig {
   const lines = new LineIndex(text);
   const where = (offset: number) => {
     const p = lines.position(offset);
     return `${file}:${p.line}:${p.column}`;
   };
-  // yaml and ajv load only when a project has a charterc.yaml.
-  const { loadYaml } = await import("../yaml/safe-yaml.js");
   const loaded = loadYaml(text, { maxBytes: 256 * 1024, maxDepth: 16, maxAliasCount: 20 });
   if (!loaded.ok) throw new ConfigError(`${where(loaded.offset)}: ${loaded.message}`);
   const raw = loaded.value ?? {};
-  const { Ajv2020 } = await import("ajv/dist/2020.js");
   const ajv = new Ajv2020({ strict: true, allErrors: false });
   const validate = ajv.compile(CONFIG_SCHEMA);
   if (!validate(raw)) {
@@ -100,7 +74,7 @@ function schemaAt(segments: string[]): Record<string, unknown> {
   return s.properties ?? {};
 }
 
-function findKeyOffset(doc: import("yaml").Document.Parsed, segments: string[], key: string): number | undefined {
+function findKeyOffset(doc: Document.Parsed, segments: string[], key: string): number | undefined {
   const parent = segments.length ? doc.getIn(segments, true) : doc.contents;
   const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number] } }[] } | null)?.items;
   return items?.find((p) => p.key?.value === key)?.key?.range?.[0];

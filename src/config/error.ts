@@ -1,0 +1,2 @@
+/** A charterc.yaml that cannot be used: the message names file:line:col. */
+export class ConfigError extends Error {}
