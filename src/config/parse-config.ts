@@ -9,6 +9,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { Document } from "yaml";
 import { ConfigError } from "./error.js";
+import { MAX_CONFIG_BYTES } from "./limits.js";
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile, type RuleLevel } from "./options.js";
 import { CONFIG_SCHEMA } from "./schema.js";
 import { parseDurationText } from "../language/duration.js";
@@ -28,7 +29,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     const p = lines.position(offset);
     return `${file}:${p.line}:${p.column}`;
   };
-  const loaded = loadYaml(text, { maxBytes: 256 * 1024, maxDepth: 16, maxAliasCount: 20 });
+  const loaded = loadYaml(text, { maxBytes: MAX_CONFIG_BYTES, maxDepth: 16, maxAliasCount: 20 });
   if (!loaded.ok) throw new ConfigError(`${where(loaded.offset)}: ${loaded.message}`);
   const raw = loaded.value ?? {};
   const ajv = new Ajv2020({ strict: true, allErrors: false });

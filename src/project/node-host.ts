@@ -1,9 +1,10 @@
 // The CompilerHost over the real file system (the project layer: CLI and LSP).
 import fs from "node:fs";
 import type { CompilerHost } from "../compiler.js";
+import { MAX_CHARTER_BYTES } from "../config/limits.js";
 
 /** Charter files larger than this are refused (CH0302) rather than read. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_CHARTER_BYTES;
 
 export function nodeHost(root: string, overlay?: ReadonlyMap<string, string>): CompilerHost {
   return {

@@ -5,6 +5,7 @@
 // `Object.prototype` (`__proto__`, `constructor`, `prototype`).
 import { Parser, parseDocument, type Document } from "yaml";
 import type { CST } from "yaml";
+import { MAX_RECORDS_BYTES } from "../config/limits.js";
 
 export interface YamlLimits {
   readonly maxBytes: number;
@@ -12,7 +13,7 @@ export interface YamlLimits {
   readonly maxAliasCount: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 4 * 1024 * 1024, maxDepth: 64, maxAliasCount: 100 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: MAX_RECORDS_BYTES, maxDepth: 64, maxAliasCount: 100 };
 
 export type YamlLoad =
   | { readonly ok: true; readonly value: unknown; readonly doc: Document.Parsed }
