@@ -256,12 +256,12 @@ class Lowerer {
   private field(f: CstField): Field {
     const name: Name = { name: f.name.image, span: span(f.name) };
     if (f.colon === null) {
-      this.report(
-        "CH0006",
-        span(f.name),
-        { name: f.name.image },
-        { fix: { title: "insert `:`", edits: [{ file: this.file, span: after(f.name), newText: ":" }] } },
-      );
+      const fix = { title: "insert `:`", edits: [{ file: this.file, span: after(f.name), newText: ":" }] };
+      // Newlines do not end a value (§3); say why this line was still read as a new field.
+      const help = f.startsLine
+        ? `read as a new field: \`${f.name.image}\` starts a line, names a field of this section and cannot continue the value before it (a line break alone does not end a value)`
+        : undefined;
+      this.report("CH0006", span(f.name), { name: f.name.image }, help ? { fix, help } : { fix });
     }
     if (f.stray.length > 0) {
       this.report("CH0010", between(f.stray[0]!, f.stray[f.stray.length - 1]!), { token: describeToken(f.stray[0]!) });
