@@ -7,6 +7,7 @@ import { MAX_CHARTER_TOKENS } from "../config/limits.js";
 import { lowerDocument } from "./lower.js";
 
 export { MAX_DIAGNOSTICS_PER_CODE, describeToken } from "./lower.js";
+export { countTokens } from "../syntax/index.js";
 export { dedentProse, decodeString, decodeDuration, DAYS_PER_UNIT } from "./decode.js";
 
 export interface ParseResult {
@@ -24,7 +25,7 @@ export function parseUnchecked(text: string, file: string): ParseResult {
 /** A file over the token limit: one CH0018 at the first token past it, and an empty document (nothing else is built). */
 function tooManyTokens(text: string, file: string, at: number): ParseResult {
   const ast: Document = { kind: "document", imports: [], header: null, entries: [], comments: [], span: { start: 0, end: text.length } };
-  return { ast, diagnostics: [diag("CH0018", file, { start: at, end: Math.min(text.length, at + 1) }, { max: MAX_CHARTER_TOKENS.toLocaleString("en-US") })] };
+  return { ast, diagnostics: [diag("CH0018", file, { start: at, end: Math.min(text.length, at + 1) }, { max: MAX_CHARTER_TOKENS.toLocaleString("en-US"), limit: "the limit", outcome: "not checked" })] };
 }
 
 /**
