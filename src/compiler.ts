@@ -9,7 +9,8 @@
 import path from "node:path";
 import type { Document } from "./ast/ast.js";
 import { diag } from "./diagnostics/codes.js";
-import { compareDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { capDiagnostics } from "./diagnostics/cap.js";
 import { DEFAULT_OPTIONS, type CheckOptions } from "./config/options.js";
 import { parse } from "./lower/index.js";
 import type { Charter } from "./semantics/model.js";
@@ -180,12 +181,13 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
   let warnings = 0;
   const files: FileResult[] = fileIds.map((file) => {
     const src = sources.get(file) ?? parseSource(file, "");
-    const diagnostics = [...(sources.has(file) ? src.parseDiagnostics : []), ...(extra.get(file) ?? []), ...(resolved.get(file) ?? []), ...(ruleDiags.get(file) ?? [])].sort(
-      compareDiagnostics,
-    );
+    // One cap per code per file for every stage (src/diagnostics/cap.ts); errors and warnings are still counted in full.
+    const all = [...(sources.has(file) ? src.parseDiagnostics : []), ...(extra.get(file) ?? []), ...(resolved.get(file) ?? []), ...(ruleDiags.get(file) ?? [])];
+    const diagnostics = capDiagnostics(all);
     for (const d of diagnostics) {
-      if (d.severity === "error") errors++;
-      else if (d.severity === "warning") warnings++;
+      const n = d.omitted?.count ?? 1; // an "and N more" stands for N
+      if (d.severity === "error") errors += n;
+      else if (d.severity === "warning") warnings += n;
     }
     return {
       ...src,

@@ -40,6 +40,7 @@ const table = [
   ["CH0013", "invalid-import", "error", "malformed import: expected `import \"PATH\" as NAME`", "Imports name a file and an alias."],
   ["CH0014", "empty-list-item", "error", "empty item in list", "A comma must separate two values."],
   ["CH0015", "content-after-charter", "error", "unexpected {token} after the end of the charter", "Nothing may follow the charter's closing brace."],
+  ["CH0017", "more-diagnostics", "info", "and {count} more {code} not shown: at most {max} diagnostics of one code are reported per file", "The diagnostics of one code in one file are capped; this one counts the rest (its severity is theirs)."],
   // ── semantic ─────────────────────────────────────────────────────────
   ["CH0101", "unknown-field", "error", "unknown field `{name}` in {where}", "A field the section's schema does not define."],
   ["CH0102", "duplicate-field", "error", "field `{name}` is given more than once in {where}", "Each field may appear once per section."],
