@@ -5,7 +5,7 @@ import { loadProjectConfig, type ProjectConfig } from "../project/config-file.js
 import { expandInputs, type Refused } from "../project/inputs.js";
 import { nodeHost } from "../project/node-host.js";
 import { sanitizeForTerminal } from "../text/terminal.js";
-import { UsageError, type Io } from "./io.js";
+import { NoInputError, UsageError, type Io } from "./io.js";
 
 export { expandInputs };
 
@@ -28,7 +28,7 @@ export async function projectInputs(
   const shown = (a: readonly string[]) => a.map((x) => `\`${sanitizeForTerminal(x)}\``).join(", ");
   if (files.length === 0 && refused.length === 0) {
     if (paths.length > 0 && unmatched.length === paths.length) {
-      throw new UsageError(unmatched.length === 1 ? `no such file: ${shown(unmatched)}` : `no such files: ${shown(unmatched)}`);
+      throw new NoInputError(unmatched.length === 1 ? `no such file: ${shown(unmatched)}` : `no such files: ${shown(unmatched)}`);
     }
     throw new UsageError(`no charter files to ${verb} (looked for ${shown(args)})`);
   }

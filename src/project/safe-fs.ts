@@ -137,29 +137,26 @@ export interface Output {
   /** Path below the output folder, `/`-separated. */
   readonly path: string;
   readonly bytes: string | Uint8Array;
+  /** The input it was made from, for messages (a collision names both). */
+  readonly from?: string;
 }
 
+const ERRNO: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only",
+  EEXIST: "something already exists there",
+  ENOTDIR: "a file stands where a folder is needed",
+  EISDIR: "it is a folder",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "too many levels of symlinks",
+};
+
+/** An errno as the end of a sentence that starts with the path. */
 function errnoText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOSPC":
-      return "no space left on the device";
-    case "EROFS":
-      return "the file system is read-only";
-    case "EEXIST":
-      return "already exists";
-    case "ENOTDIR":
-      return "a file stands where a folder is needed";
-    case "EISDIR":
-      return "is a folder";
-    case "ENAMETOOLONG":
-      return "the name is too long";
-    default:
-      return code ? `cannot be written (${code})` : "cannot be written";
-  }
+  return `cannot be written (${(code && ERRNO[code]) ?? code ?? "unknown error"})`;
 }
 
 /** Write `bytes` to a new temporary file beside `dest` and rename it over `dest` (not following a link there). */
@@ -230,16 +227,20 @@ export function writeOutputs(outDir: string, outputs: readonly Output[], shown: 
   }
   if (outStat && !outStat.isDirectory()) fail(out, "is not a folder (`--out` names the folder to write into)");
 
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Output>();
   const targets: string[] = [];
   for (const o of outputs) {
     const rel = path.posix.normalize(o.path);
     if (rel.startsWith("../") || rel === ".." || path.posix.isAbsolute(rel) || rel.includes("\0")) fail(path.join(out, o.path), "would be written outside the output folder");
     const abs = path.join(out, ...rel.split("/"));
+    // Case-insensitive: on macOS and Windows `A.md` and `a.md` are one file.
     const key = rel.toLowerCase();
     const other = seen.get(key);
-    if (other !== undefined) fail(abs, `would be written twice (by ${other === rel ? "two outputs" : `\`${other}\` and \`${rel}\``}); rename one of the charters`);
-    seen.set(key, rel);
+    if (other !== undefined) {
+      const by = other.from !== undefined && o.from !== undefined && other.from !== o.from ? `by both \`${other.from}\` and \`${o.from}\`` : "twice";
+      fail(abs, `would be written ${by}; nothing was written (rename one of them)`);
+    }
+    seen.set(key, o);
     targets.push(abs);
   }
   // Nothing on the way may be a link or of the wrong kind (checked before writing anything).
@@ -310,6 +311,6 @@ export function replaceFile(abs: string, shownAs: string, original: { readonly b
   } catch (e) {
     if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    fail(code === "EPERM" ? "cannot be rewritten with its owner kept (permission denied); not rewritten" : errnoText(e));
+    fail(code === "EPERM" ? "cannot be rewritten with its owner kept (permission denied)" : errnoText(e));
   }
 }
