@@ -186,7 +186,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 2;
     }
     // A bug in charterc: say so plainly, without a stack trace unless asked.
-    io.err(`charterc: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`charterc: internal error: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}`);
     if (process.env.CHARTERC_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return 2;
   }

@@ -14,7 +14,7 @@ import { check, parseSource, relativeId, resolveImportPath, type CompilerHost, t
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile } from "../config/options.js";
 import { ConfigError, loadProjectConfig } from "../project/config-file.js";
 import { expandInputs } from "../project/inputs.js";
-import { MAX_FILE_BYTES } from "../project/node-host.js";
+import { MAX_FILE_BYTES, readCharterFile } from "../project/node-host.js";
 import { logError, safeTimeout } from "./guard.js";
 import { reparseIncrementally, sameParse } from "./incremental.js";
 
@@ -165,7 +165,9 @@ export class Workspace {
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
       const hit = this.disk.get(abs);
       if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.text;
-      const text = fs.readFileSync(abs, "utf8");
+      const read = readCharterFile(abs, this.root);
+      if (!read.ok) throw new Error(read.detail);
+      const text = read.text;
       this.disk.set(abs, { mtimeMs: st.mtimeMs, size: st.size, text });
       return text;
     } catch {

@@ -20,7 +20,7 @@ import { diag } from "../../diagnostics/codes.js";
 import { readCharterFile } from "../../project/node-host.js";
 import { FileError, replaceFile } from "../../project/safe-fs.js";
 import { invalidUtf8 } from "../../text/utf8.js";
-import { sanitizeForTerminal } from "../../text/terminal.js";
+import { sanitizeForTerminal, sanitizeLineStart } from "../../text/terminal.js";
 import { projectInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
 
@@ -59,7 +59,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     }
     if (flags.check) {
       if (r.formatted === text) return 0;
-      io.out(name);
+      io.out(sanitizeLineStart(name));
       return 1;
     }
     io.out(r.formatted);
@@ -104,13 +104,13 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     if (r.formatted === text) continue;
     if (flags.check) {
       unformatted.push(shown);
-      io.out(shown);
+      io.out(sanitizeLineStart(shown));
       exit = Math.max(exit, 1);
       continue;
     }
     try {
       replaceFile(read.real, shown, read, r.formatted);
-      io.out(shown);
+      io.out(sanitizeLineStart(shown));
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
       io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
@@ -129,7 +129,7 @@ async function formatOne(text: string, file: string, options: FormatCharterOptio
     return await formatCharter(text, { ...options, file });
   } catch (e) {
     if (e instanceof FormatterBugError) {
-      io.err(`charterc: internal error: ${e.message}`);
+      io.err(`charterc: internal error: ${sanitizeForTerminal(e.message)}`);
       return "bug" as const;
     }
     throw e;

@@ -81,7 +81,7 @@ export async function runValidate(records: readonly string[], flags: ValidateFla
     const blocks: string[] = [];
     for (const x of results) for (const d of x.diagnostics) blocks.push(renderDiagnostic(d, x, c));
     const n = results.reduce((k, x) => k + x.counts.members + x.counts.decisions + x.counts.exits, 0);
-    const tally = `${n} record${n === 1 ? "" : "s"} in ${results.length} file${results.length === 1 ? "" : "s"} checked against ${f.charter.name}: ${errorCount} error${errorCount === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`;
+    const tally = `${n} record${n === 1 ? "" : "s"} in ${results.length} file${results.length === 1 ? "" : "s"} checked against ${sanitizeForTerminal(f.charter.name)}: ${errorCount} error${errorCount === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`;
     blocks.push(errorCount > 0 ? c.red(tally) : warningCount > 0 ? c.yellow(tally) : c.green(tally));
     io.out(blocks.join("\n\n"));
   }
