@@ -40,7 +40,7 @@ const table = [
   ["CH0013", "invalid-import", "error", "malformed import: expected `import \"PATH\" as NAME`", "Imports name a file and an alias."],
   ["CH0014", "empty-list-item", "error", "empty item in list", "A comma must separate two values."],
   ["CH0015", "content-after-charter", "error", "unexpected {token} after the end of the charter", "Nothing may follow the charter's closing brace."],
-  ["CH0016", "invalid-utf8", "error", "the file is not valid UTF-8: byte {byte} at byte offset {at} cannot be decoded{more}", "Charter files are UTF-8; a byte sequence that is not UTF-8 is reported where it stands, and `fmt` leaves the file alone."],
+  ["CH0016", "invalid-encoding", "error", "the file is not valid UTF-8: byte {byte} at byte offset {at} cannot be decoded{more}", "Charter files are UTF-8; a byte sequence that is not UTF-8 is reported where it stands, and `fmt` leaves the file alone."],
   // ── semantic ─────────────────────────────────────────────────────────
   ["CH0101", "unknown-field", "error", "unknown field `{name}` in {where}", "A field the section's schema does not define."],
   ["CH0102", "duplicate-field", "error", "field `{name}` is given more than once in {where}", "Each field may appear once per section."],

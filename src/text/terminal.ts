@@ -26,13 +26,3 @@ export function sanitizeForTerminal(s: string): string {
   UNSAFE.lastIndex = 0;
   return UNSAFE.test(s) ? s.replace(UNSAFE, escape) : s;
 }
-
-/**
- * `sanitizeForTerminal(s)` for text that begins a line of output (a file
- * name listed by `fmt`): a leading `::` is written `\x3a:`, so a CI runner
- * cannot read the line as a workflow command.
- */
-export function sanitizeLineStart(s: string): string {
-  const t = sanitizeForTerminal(s);
-  return /^\s*::/.test(t) ? t.replace(":", "\\x3a") : t;
-}

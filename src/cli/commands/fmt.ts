@@ -8,7 +8,7 @@
 // that is not valid UTF-8 (CH0016), mode and owner kept, and never over a
 // file that changed since it was read.
 import path from "node:path";
-import { renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
+import { lineStartSafe, renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { LineIndex } from "../../text/line-index.js";
 import { toPosix } from "../../compiler.js";
@@ -20,7 +20,7 @@ import { diag } from "../../diagnostics/codes.js";
 import { readCharterFile } from "../../project/node-host.js";
 import { FileError, replaceFile } from "../../project/safe-fs.js";
 import { invalidUtf8 } from "../../text/utf8.js";
-import { sanitizeForTerminal, sanitizeLineStart } from "../../text/terminal.js";
+import { sanitizeForTerminal } from "../../text/terminal.js";
 import { projectInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
 
@@ -59,7 +59,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     }
     if (flags.check) {
       if (r.formatted === text) return 0;
-      io.out(sanitizeLineStart(name));
+      io.out(lineStartSafe(name));
       return 1;
     }
     io.out(r.formatted);
@@ -104,13 +104,13 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     if (r.formatted === text) continue;
     if (flags.check) {
       unformatted.push(shown);
-      io.out(sanitizeLineStart(shown));
+      io.out(lineStartSafe(shown));
       exit = Math.max(exit, 1);
       continue;
     }
     try {
       replaceFile(read.real, shown, read, r.formatted);
-      io.out(sanitizeLineStart(shown));
+      io.out(lineStartSafe(shown));
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
       io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
