@@ -41,6 +41,7 @@ export async function checkInputs(paths: readonly string[], io: Io, flags: { con
   const { project, files, refused } = await projectInputs(paths, io, flags.config, verb);
   const options = flags.profile ? { ...project.options, profile: flags.profile } : project.options;
   const entries = [...files, ...refused.map((r) => r.abs)].map((f) => relativeId(project.root, f));
-  const result = check({ entries, host: nodeHost(project.root), options });
+  const host = nodeHost(project.root, undefined, new Map(refused.map((r) => [r.abs, r.reason])));
+  const result = check({ entries, host, options });
   return { project, files, options, result };
 }

@@ -21,13 +21,19 @@ export function readCharterFile(abs: string, root: string): CharterRead {
   return { ok: true, text, clean, bytes: r.bytes, stat: r.stat, real: r.real };
 }
 
-export function nodeHost(root: string, overlay?: ReadonlyMap<string, string>): CompilerHost {
-  const refused = new Map<string, string>();
+/**
+ * The disk host of a project root. `refused` carries files the input
+ * expansion already refused (absolute path → reason): they are reported
+ * (CH0303) with that reason and never opened.
+ */
+export function nodeHost(root: string, overlay?: ReadonlyMap<string, string>, refusedBefore?: ReadonlyMap<string, string>): CompilerHost {
+  const refused = new Map<string, string>(refusedBefore);
   return {
     root,
     readFile(abs) {
       const open = overlay?.get(abs);
       if (open !== undefined) return open;
+      if (refused.has(abs)) return undefined;
       const r = readCharterFile(abs, root);
       if (r.ok) return r.text;
       if (!r.missing) refused.set(abs, r.detail);
