@@ -78,7 +78,7 @@ const table = [
   ["CH0213", "federation-subsidiarity", "warning", "{detail}", "A federation's powers are only those its members delegated."],
   ["CH0214", "federation-requirements", "warning", "{detail}", "Each member charter satisfies what its federation requires."],
   // ── project, configuration, input ──────────────────────────────────────
-  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line could not be read (missing, not a file, or larger than 32 MiB)."],
+  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line does not exist or could not be read (a refused one is CH0303)."],
   ["CH0303", "file-refused", "error", "`{path}` {reason}", "A file that is outside the project root (by `..`, an absolute path or a symlink), not a regular file (a FIFO, device or folder) or larger than the limit is refused unread."],
   // ── record validation ────────────────────────────────────────────────
   ["CH0401", "records-unreadable", "error", "{detail}", "A records file that cannot be read safely: not YAML or JSON, too large, too deep, too many aliases, or a forbidden key."],
