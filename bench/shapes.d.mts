@@ -13,6 +13,7 @@ export interface ShapeInput {
 export interface Shape {
   readonly n: number;
   readonly testN: number;
+  readonly issueTable?: boolean;
   readonly commands: readonly ("check" | "build" | "diff")[];
   readonly note: string;
   make(n: number): ShapeInput;
@@ -21,3 +22,4 @@ export declare const SHAPES: Readonly<Record<string, Shape>>;
 export declare function linesOf(input: ShapeInput): number;
 export declare function charterSource(opts?: Record<string, unknown>): string;
 export declare function electionChain(n: number): ShapeInput;
+export declare function electionChainModel(n: number, editQuorum?: boolean): unknown;
