@@ -63,6 +63,7 @@ const table = [
   ["CH0117", "federation-only-field", "error", "`{name}` is only allowed in a federation", "`powers` and `requires` belong to federations."],
   ["CH0118", "unknown-property", "error", "unknown property `{name}`", "`requires` lists property ids from §6.2."],
   ["CH0119", "unused-import", "warning", "import `{name}` is never used", "An import that no `member of` names."],
+  ["CH0120", "too-many-seats", "error", "`{found} seats` is more than a body can have (at most {max})", "A seated body has at most 100,000 seats; above that the body's composition is treated as unknown."],
   // ── property rules (severity set by the profile) ───────────────────────
   ["CH0201", "due-process", "warning", "{detail}", "Expulsion requires notice and an appeal to someone other than the deciding body."],
   ["CH0202", "exit-guaranteed", "warning", "{detail}", "Any member may leave: no approval, no penalty, short notice, property kept, and exit entrenched."],
