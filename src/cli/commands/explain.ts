@@ -42,7 +42,9 @@ export function explain(idOrCode: string, options: { root?: string } = {}): stri
   const root = options.root ?? packageRoot();
   if (!page || !root) return undefined;
   try {
-    return fs.readFileSync(path.join(root, ...page.split("/")), "utf8");
+    // The pages' examples are made from the repository's trigger fixtures,
+    // which the package does not ship: name what is shown, not where it is.
+    return fs.readFileSync(path.join(root, ...page.split("/")), "utf8").replace(/^What charterc prints for the fixture `test\/fixtures\/[^`]*`:$/gm, "What charterc prints for a charter with this problem:");
   } catch {
     return undefined;
   }
