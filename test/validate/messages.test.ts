@@ -77,3 +77,22 @@ describe("many bad records", () => {
     expect(ds.at(-1)!.message).toBe(`and ${n - MAX_FINDINGS_PER_CODE} more CH0402 findings in this file (only the first ${MAX_FINDINGS_PER_CODE} are shown)`);
   });
 });
+
+describe("the worst records file within the limits", () => {
+  test("4 MiB of `- {x: 1}` is refused while it is read (CH0401, the node limit), at the node that crosses it", () => {
+    const line = "  - {x: 1}\n";
+    const text = "members:\n" + line.repeat(Math.floor((4 * 1024 * 1024 - 16) / line.length));
+    const r = validateRecords({ file: "r.yaml", text, charter });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["CH0401"]);
+    expect(r.diagnostics[0]!.message).toBe("cannot read the records: more than 200,000 YAML nodes (split the records into several files)");
+    // 1 node for `members`, 4 for each record: the 200,001st node is in record 50,000.
+    expect(r.lines.position(r.diagnostics[0]!.span.start).line).toBe(1 + 50_000);
+  });
+
+  test("just under the limit, every record is read and the report stays short", () => {
+    const text = "members:\n" + "  - {x: 1}\n".repeat(49_000);
+    const r = validateRecords({ file: "r.yaml", text, charter });
+    expect(r.counts.members).toBe(49_000);
+    expect(r.diagnostics).toHaveLength(MAX_FINDINGS_PER_CODE + 1);
+  });
+});
