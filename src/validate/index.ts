@@ -116,7 +116,7 @@ function fieldOf(e: ErrorObject): string | null {
  */
 export const MAX_FINDINGS_PER_CODE = 100;
 
-function capFindings(diagnostics: Diagnostic[], file: string): Diagnostic[] {
+function capFindings(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Map<string, number>();
   const out: Diagnostic[] = [];
   const last = new Map<string, Diagnostic>();
@@ -129,9 +129,8 @@ function capFindings(diagnostics: Diagnostic[], file: string): Diagnostic[] {
   for (const [code, n] of seen) {
     if (n <= MAX_FINDINGS_PER_CODE) continue;
     const d = last.get(code)!;
-    out.push({ ...d, message: `and ${n - MAX_FINDINGS_PER_CODE} more ${code} findings in this file (only the first ${MAX_FINDINGS_PER_CODE} are shown)`, help: undefined, related: undefined } as Diagnostic);
+    out.push({ ...d, message: `and ${(n - MAX_FINDINGS_PER_CODE).toLocaleString("en-US")} more ${code} findings in this file (only the first ${MAX_FINDINGS_PER_CODE} are shown)`, help: undefined, related: undefined } as Diagnostic);
   }
-  void file;
   return out;
 }
 
@@ -204,7 +203,7 @@ export function validateRecords({ file, text, charter, limits = DEFAULT_YAML_LIM
   }
   diagnostics.push(...checkSemantics(charter, log, (path) => spanAt(doc, path), file));
   diagnostics.sort(compareDiagnostics);
-  const capped = capFindings(diagnostics, file);
+  const capped = capFindings(diagnostics);
   const len = (k: string) => (Array.isArray(root[k]) ? (root[k] as unknown[]).length : 0);
   return { file, lines, diagnostics: capped, counts: { members: len("members"), decisions: len("decisions"), exits: len("exits") } };
 }
