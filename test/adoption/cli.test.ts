@@ -164,6 +164,19 @@ describe("every command, without a charterc.yaml", () => {
     expect(rule.status).toBe(0);
     expect(rule.stdout).toContain("exit-entrenched");
   });
+
+  it("explain prints a field's and a section's reference entry, and suggests a name for a typo", () => {
+    const field = p.charterc(["explain", "exit.notice"]);
+    expect(field.status).toBe(0);
+    expect(field.stdout).toContain("Value: a duration such as `30 days` or `immediately`.");
+    const section = p.charterc(["explain", "membership"]);
+    expect(section.status).toBe(0);
+    expect(section.stdout).toContain("| `admission` |");
+    const typo = p.charterc(["explain", "exit.notcie"]);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain("nothing named `exit.notcie` (did you mean `exit.notice`?)");
+    expect(packed.files).toContain("docs/reference.md");
+  });
 });
 
 describe("a charterc.yaml: profile, rules override, include", () => {
