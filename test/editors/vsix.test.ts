@@ -125,6 +125,36 @@ describe("the .vsix", () => {
     }
   });
 
+  it("carries only the parts of prettier charterc uses, not every language plugin", () => {
+    const server = entries.filter((e) => e.name.startsWith("extension/server/"));
+    const chunks = server.map((e) => path.basename(e.name));
+    for (const unused of ["flow", "typescript", "html", "postcss", "angular", "glimpse", "graphql", "handlebars", "yaml-", "meriyah", "acorn"]) {
+      expect(chunks.filter((n) => n.startsWith(unused)), unused).toEqual([]);
+    }
+    const unpacked = server.reduce((n, e) => n + e.data().length, 0);
+    expect(unpacked).toBeLessThan(2.5 * 1024 * 1024);
+  });
+
+  it("its bundled CLI publishes a constitution with no node_modules (the Open the Published Constitution command)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-vsix-cli-"));
+    for (const e of entries.filter((x) => x.name.startsWith("extension/server/"))) {
+      const to = path.join(dir, e.name.slice("extension/".length));
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.writeFileSync(to, e.data());
+    }
+    const project = copyProject();
+    try {
+      const r = spawnSync(process.execPath, [path.join(dir, "server", "cli.js"), "build", "charters/free-commons.charter", "--emit", "markdown", "--out", "site"], { cwd: project, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(project, "site", "free-commons.md"), "utf8")).toContain("# Free Commons of Cascadia");
+      const fmt = spawnSync(process.execPath, [path.join(dir, "server", "cli.js"), "fmt", "--check", "charters"], { cwd: project, encoding: "utf8" });
+      expect(fmt.status, fmt.stderr).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it("type-checks the client against @types/vscode 1.82", () => {
     const r = spawnSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", "vscode-extension/tsconfig.json"], { cwd: REPO, encoding: "utf8" });
     expect(r.stdout + r.stderr).toBe("");
