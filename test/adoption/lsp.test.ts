@@ -105,6 +105,16 @@ beforeAll(async () => {
 
 afterAll(() => p?.remove());
 
+/** The server's diagnostics for the bakers' charter with this charterc.yaml in the project. */
+async function withConfig(config: string): Promise<{ diagnostics: Diag[]; messages: string[]; stderr: string }> {
+  p.write("charterc.yaml", config);
+  try {
+    return await diagnosticsIn(p, BAKERS);
+  } finally {
+    fs.rmSync(path.join(p.dir, "charterc.yaml"));
+  }
+}
+
 const summary = (ds: Diag[]) => ds.map((d) => `${d.code}:${d.severity}`).sort();
 
 describe("the installed charterc-lsp", () => {
@@ -115,35 +125,20 @@ describe("the installed charterc-lsp", () => {
   });
 
   it("a rule set to `error` in charterc.yaml gives severity 1", async () => {
-    p.write("charterc.yaml", "profile: recommended\nrules:\n  exit-guaranteed: error\n");
-    try {
-      const r = await diagnosticsIn(p, BAKERS);
-      expect(summary(r.diagnostics)).toEqual(["CH0202:1", "CH0203:2"]);
-      expect(r.messages.filter((m) => /error/i.test(m))).toEqual([]);
-    } finally {
-      fs.rmSync(path.join(p.dir, "charterc.yaml"));
-    }
+    const r = await withConfig("profile: recommended\nrules:\n  exit-guaranteed: error\n");
+    expect(summary(r.diagnostics)).toEqual(["CH0202:1", "CH0203:2"]);
+    expect(r.messages.filter((m) => /error/i.test(m))).toEqual([]);
   });
 
   it("`profile: strict` turns every warning into an error", async () => {
-    p.write("charterc.yaml", "profile: strict\n");
-    try {
-      const r = await diagnosticsIn(p, BAKERS);
-      expect(summary(r.diagnostics)).toEqual(["CH0202:1", "CH0203:1"]);
-    } finally {
-      fs.rmSync(path.join(p.dir, "charterc.yaml"));
-    }
+    const r = await withConfig("profile: strict\n");
+    expect(summary(r.diagnostics)).toEqual(["CH0202:1", "CH0203:1"]);
   });
 
   it("a bad charterc.yaml is reported to the editor with the CLI's message, and the server still answers", async () => {
-    p.write("charterc.yaml", "profiles: strict\n");
-    try {
-      const r = await diagnosticsIn(p, BAKERS);
-      expect(r.messages.join("\n")).toContain("charterc.yaml:1:1: unknown key `profiles` (did you mean `profile`?)");
-      expect(r.messages.join("\n")).not.toMatch(/TypeError|is not a constructor/);
-      expect(summary(r.diagnostics)).toEqual(["CH0202:2", "CH0203:2"]);
-    } finally {
-      fs.rmSync(path.join(p.dir, "charterc.yaml"));
-    }
+    const r = await withConfig("profiles: strict\n");
+    expect(r.messages.join("\n")).toContain("charterc.yaml:1:1: unknown key `profiles` (did you mean `profile`?)");
+    expect(r.messages.join("\n")).not.toMatch(/TypeError|is not a constructor/);
+    expect(summary(r.diagnostics)).toEqual(["CH0202:2", "CH0203:2"]);
   });
 });

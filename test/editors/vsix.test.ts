@@ -48,6 +48,17 @@ function readZip(buf: Buffer): ZipEntry[] {
 
 let entries: ZipEntry[];
 
+/** The .vsix's server/ folder unpacked into a fresh temp folder outside the repository. */
+function unpackServer(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-vsix-"));
+  for (const e of entries.filter((x) => x.name.startsWith("extension/server/"))) {
+    const to = path.join(dir, e.name.slice("extension/".length));
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, e.data());
+  }
+  return dir;
+}
+
 beforeAll(async () => {
   await ensureBuilt();
   const { packageVscode } = (await import(path.join(REPO, "scripts", "package-vscode.mjs"))) as { packageVscode(o: { quiet: boolean }): Promise<string> };
@@ -100,12 +111,7 @@ describe("the .vsix", () => {
 
   it("runs its bundled server with no node_modules anywhere: diagnostics, hover and formatting", async () => {
     // Unpack server/ into a fresh temp folder (outside the repository) and drive it.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-vsix-"));
-    for (const e of entries.filter((x) => x.name.startsWith("extension/server/"))) {
-      const to = path.join(dir, e.name.slice("extension/".length));
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.writeFileSync(to, e.data());
-    }
+    const dir = unpackServer();
     const project = copyProject();
     const c = await LspClient.start(project, { debounceMs: 5 }, path.join(dir, "server", "lsp.js"));
     try {
@@ -136,12 +142,7 @@ describe("the .vsix", () => {
   });
 
   it("its bundled CLI publishes a constitution with no node_modules (the Open the Published Constitution command)", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-vsix-cli-"));
-    for (const e of entries.filter((x) => x.name.startsWith("extension/server/"))) {
-      const to = path.join(dir, e.name.slice("extension/".length));
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.writeFileSync(to, e.data());
-    }
+    const dir = unpackServer();
     const project = copyProject();
     try {
       const r = spawnSync(process.execPath, [path.join(dir, "server", "cli.js"), "build", "charters/free-commons.charter", "--emit", "markdown", "--out", "site"], { cwd: project, encoding: "utf8" });

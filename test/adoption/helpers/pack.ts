@@ -13,6 +13,7 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { withDirLock } from "../../helpers/dir-lock.js";
 import { ensureBuilt } from "../../lsp/helpers/build.js";
 
 export const REPO = path.resolve(import.meta.dirname, "../../..");
@@ -43,29 +44,9 @@ function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
   return r;
 }
 
-async function withLock<T>(name: string, f: () => T | Promise<T>): Promise<T> {
+function withLock<T>(name: string, f: () => T | Promise<T>): Promise<T> {
   fs.mkdirSync(CACHE, { recursive: true });
-  const lock = path.join(CACHE, name + ".lock");
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 300_000) fs.rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone already
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  try {
-    return await f();
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  return withDirLock(path.join(CACHE, name + ".lock"), f, 300_000);
 }
 
 export interface Packed {
