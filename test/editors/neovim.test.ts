@@ -80,3 +80,28 @@ describe.each(["local", "global"] as const)("Neovim's built-in LSP client, docs/
     expect(report.formatted).not.toBe(MESSY);
   });
 });
+
+describe("docs/editors.md's Neovim configuration without charterc installed", () => {
+  it.skipIf(!haveNvim)("says how to install it instead of failing with a Lua error", async () => {
+    const { p, env } = await editorProject("global", { [FILE]: MESSY });
+    try {
+      const snippet = path.join(p.dir, "init-charterc.lua");
+      fs.writeFileSync(snippet, documentedSnippet("Neovim (0.7+)", "lua"));
+      const out = path.join(p.dir, "messages.txt");
+      const probe = path.join(p.dir, "probe.lua");
+      fs.writeFileSync(
+        probe,
+        `local ok, err = pcall(vim.cmd, "edit ${FILE}")\nlocal f = io.open("${out}", "w")\nf:write((ok and "" or ("error: " .. tostring(err) .. "\\n")) .. vim.api.nvim_exec("messages", true) .. "\\nclients: " .. tostring(#vim.lsp.get_active_clients()))\nf:close()\nvim.cmd("qa!")\n`,
+      );
+      // No charterc-lsp anywhere: PATH without the global install.
+      const path0 = (env.PATH ?? "").split(path.delimiter).filter((d) => !d.endsWith("-global/node_modules/.bin")).join(path.delimiter);
+      spawnSync("nvim", ["--headless", "--clean", "-u", "NONE", "-c", `luafile ${snippet}`, "-c", `luafile ${probe}`], { cwd: p.dir, encoding: "utf8", timeout: 30_000, env: { ...env, PATH: path0 } });
+      const text = fs.readFileSync(out, "utf8");
+      expect(text).not.toMatch(/^error:/m);
+      expect(text).toContain("charterc-lsp not found: npm install --save-dev charterc (or --global)");
+      expect(text).toContain("clients: 0");
+    } finally {
+      p.remove();
+    }
+  });
+});
