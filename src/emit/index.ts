@@ -1,8 +1,9 @@
-// Every published form of one charter, as file names and contents. Pure
-// apart from the lazy prettier import behind `emitMarkdown`; the CLI's
-// `build` command writes what this returns.
+// Every published form of one charter, as file names and contents. Pure;
+// the CLI's `build` command writes what this returns (and the HTML site,
+// src/emit/html/, for the whole workspace).
 import type { PropertyResult } from "../rules/api.js";
 import type { Charter } from "../semantics/model.js";
+import type { LineIndex } from "../text/line-index.js";
 import { toIgCsv } from "./ig.js";
 import { stringifyCanonical, toCanonicalJson } from "./json.js";
 import { emitMarkdown } from "./markdown.js";
@@ -29,6 +30,10 @@ export interface EmittedFile {
 export interface EmitInput {
   readonly charter: Charter;
   readonly properties: Readonly<Record<string, PropertyResult>> | null;
+  /** The file's line index (links to source lines). */
+  readonly lines?: LineIndex | null;
+  /** Every charter of the run by project-relative file (to name federations). */
+  readonly charters?: ReadonlyMap<string, Charter> | null;
 }
 
 export async function emitCharter(input: EmitInput, base: string, kinds: readonly EmitKind[] = EMIT_KINDS): Promise<EmittedFile[]> {
@@ -55,7 +60,8 @@ export async function emitCharter(input: EmitInput, base: string, kinds: readonl
   return out;
 }
 
-export { renderMarkdown, emitMarkdown, mermaidBlocks } from "./markdown.js";
+export { renderMarkdown, emitMarkdown, mermaidBlocks, constitutionToMarkdown } from "./markdown.js";
+export { buildConstitution, type Constitution } from "./constitution.js";
 export { toCanonicalJson, stringifyCanonical, CHARTER_SCHEMA_ID } from "./json.js";
 export { recordSchemas, recordsSchemaId } from "./record-schemas.js";
 export { igStatements, toIgCsv, IG_COLUMNS } from "./ig.js";
