@@ -50,7 +50,7 @@ export interface Guarantee {
   /** Why: sentences (empty when it holds and there is nothing to add). */
   readonly notes: readonly Rich[];
   /** For a failing guarantee about a clause's cost: how it could be undone, step by step. */
-  readonly undo: { readonly steps: readonly UndoStep[]; readonly omitted: number; readonly total: number } | null;
+  readonly undo: { readonly summary: Rich; readonly steps: readonly UndoStep[]; readonly omitted: number; readonly total: number } | null;
 }
 
 export interface Diagram {
@@ -125,7 +125,7 @@ export function summaryOf(preamble: string): string | null {
   return `${(space > SUMMARY_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-function undoSteps(cc: ClauseCost, charter: Charter, lineOf: (c: Clause) => number | null): Guarantee["undo"] {
+function undoSteps(cc: ClauseCost, charter: Charter, lineOf: (c: Clause) => number | null, summary: Rich): Guarantee["undo"] {
   const steps = cc.steps;
   if (steps.length === 0) return null;
   const clauses = new Map<string, Clause>();
@@ -143,7 +143,7 @@ function undoSteps(cc: ClauseCost, charter: Charter, lineOf: (c: Clause) => numb
     else text = r`${title}: the article before follows its default protection, so amending it changes how the article before is amended.`;
     return { clauseId: s.id, anchor, line: clause ? lineOf(clause) : null, edge: s.edge, text };
   });
-  return { steps: out, omitted: steps.length - pick.length, total: steps.length };
+  return { summary, steps: out, omitted: steps.length - pick.length, total: steps.length };
 }
 
 export function buildConstitution({ charter, properties, lines, charters }: ConstitutionInput): Constitution {
@@ -209,8 +209,9 @@ function guarantee(id: string, p: PropertyResult, charter: Charter, analysis: Ch
       notes.push(sentence(codeSpans(reason)));
     }
     if (entrenchment) {
-      notes.push(sentence(witnessWords(cc!, w.many, wc!.verb)));
-      undo = undoSteps(cc!, charter, lineOf);
+      const words = sentence(witnessWords(cc!, w.many, wc!.verb));
+      notes.push(words);
+      undo = undoSteps(cc!, charter, lineOf, words);
     }
     if (notes.length === 0 && p.witness && p.witness.length > 0) {
       const shown = p.witness.length <= WITNESS_HEAD + WITNESS_TAIL + 1 ? p.witness : [...p.witness.slice(0, WITNESS_HEAD), `… ${p.witness.length - WITNESS_HEAD - WITNESS_TAIL} more …`, ...p.witness.slice(-WITNESS_TAIL)];

@@ -9,7 +9,9 @@ import { stringifyCanonical, toCanonicalJson } from "./json.js";
 import { emitMarkdown } from "./markdown.js";
 import { recordSchemas } from "./record-schemas.js";
 
-export const EMIT_KINDS = ["markdown", "json", "schema", "ig"] as const;
+/** Outputs of one charter; `html` is the site for the whole workspace (src/emit/html/site.ts). */
+export const CHARTER_KINDS = ["markdown", "json", "schema", "ig"] as const;
+export const EMIT_KINDS = [...CHARTER_KINDS, "html"] as const;
 export type EmitKind = (typeof EMIT_KINDS)[number];
 
 /** File suffix of each output, appended to the charter's base name. */
@@ -18,6 +20,7 @@ export const EMIT_SUFFIX: Readonly<Record<EmitKind, string>> = {
   json: ".json",
   schema: ".records.schema.json",
   ig: ".ig.csv",
+  html: ".html",
 };
 
 export interface EmittedFile {
@@ -36,9 +39,10 @@ export interface EmitInput {
   readonly charters?: ReadonlyMap<string, Charter> | null;
 }
 
-export async function emitCharter(input: EmitInput, base: string, kinds: readonly EmitKind[] = EMIT_KINDS): Promise<EmittedFile[]> {
+/** The per-charter outputs among `kinds` (the site is built by `buildSite`). */
+export async function emitCharter(input: EmitInput, base: string, kinds: readonly EmitKind[] = CHARTER_KINDS): Promise<EmittedFile[]> {
   const out: EmittedFile[] = [];
-  for (const kind of EMIT_KINDS) {
+  for (const kind of CHARTER_KINDS) {
     if (!kinds.includes(kind)) continue;
     let content: string;
     switch (kind) {
@@ -62,6 +66,8 @@ export async function emitCharter(input: EmitInput, base: string, kinds: readonl
 
 export { renderMarkdown, emitMarkdown, mermaidBlocks, constitutionToMarkdown } from "./markdown.js";
 export { buildConstitution, type Constitution } from "./constitution.js";
+export { buildSite, type SiteCharter, type SiteInput, type SiteFile } from "./html/site.js";
+export { createHighlighter, type Highlighter } from "./html/highlight.js";
 export { toCanonicalJson, stringifyCanonical, CHARTER_SCHEMA_ID } from "./json.js";
 export { recordSchemas, recordsSchemaId } from "./record-schemas.js";
 export { igStatements, toIgCsv, IG_COLUMNS } from "./ig.js";

@@ -1,11 +1,14 @@
-// `charterc build [paths] --out DIR --emit markdown,json,schema,ig` — publish
-// each charter: its Markdown constitution, canonical JSON, records schema and
-// Institutional Grammar CSV. Output paths mirror the inputs' paths relative
+// `charterc build [paths] --out DIR --emit markdown,json,schema,ig,html` —
+// publish each charter: its Markdown constitution, canonical JSON, records
+// schema and Institutional Grammar CSV, and (html) a static site of the whole
+// workspace: DIR/index.html, a page per charter, compare.html; with
+// `--git REV` a "what changed" page per charter. Output paths mirror the inputs' paths relative
 // to their common folder (`charters/federations/x.charter` built with
 // `charters` → `DIR/federations/x.md`). Same input, same bytes.
 import fs from "node:fs";
 import path from "node:path";
-import { relativeId } from "../../compiler.js";
+import { relativeId, type CheckResult } from "../../compiler.js";
+import type { Charter } from "../../semantics/model.js";
 import type { Profile } from "../../config/options.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { EMIT_KINDS, emitCharter, type EmitKind } from "../../emit/index.js";
@@ -19,6 +22,8 @@ export interface BuildFlags {
   profile?: Profile;
   config?: string;
   color?: boolean;
+  /** With `html`: a "what changed" page per charter, against this git revision. */
+  git?: string;
   /** Force (true) or suppress (false) the per-file progress lines; default: stderr is a terminal. */
   progress?: boolean;
 }
@@ -50,6 +55,13 @@ export function commonDir(files: readonly string[]): string {
   return parts.join(path.sep) || path.sep;
 }
 
+/** Every charter of the run by file (names the federations a charter is a member of). */
+function chartersOf(result: CheckResult): Map<string, Charter> {
+  const map = new Map<string, Charter>();
+  for (const f of result.files) if (f.charter) map.set(f.file, f.charter);
+  return map;
+}
+
 export async function runBuild(paths: readonly string[], flags: BuildFlags, io: Io): Promise<number> {
   const kinds = parseEmitList(flags.emit);
   const { project, files, options, result } = await checkInputs(paths, io, flags, "build");
@@ -60,6 +72,8 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
   const progress = (flags.progress ?? process.stderr.isTTY === true) && entries.length > PROGRESS_AFTER;
   let failed = 0;
   let written = 0;
+  const built: { file: string; base: string }[] = [];
+  const charters = chartersOf(result);
   for (const [i, f] of entries.entries()) {
     const abs = path.join(project.root, f.file);
     const rel = path.relative(common, abs).replace(/\.charter$/, "");
@@ -71,8 +85,18 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
       io.err(`charterc: not built: ${f.file} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
       continue;
     }
-    const outputs = await emitCharter({ charter: f.charter, properties: f.properties }, rel, kinds);
+    built.push({ file: f.file, base: rel.split(path.sep).join("/") });
+    const outputs = await emitCharter({ charter: f.charter, properties: f.properties, lines: f.lines, charters }, rel, kinds);
     for (const o of outputs) {
+      const target = path.join(outDir, ...o.name.split("/"));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, o.content);
+      written++;
+    }
+  }
+  if (kinds.includes("html")) {
+    const { siteFiles } = await import("./build-site.js");
+    for (const o of await siteFiles({ result, projectRoot: project.root, built, kinds, options, ...(flags.git !== undefined ? { git: flags.git } : {}) })) {
       const target = path.join(outDir, ...o.name.split("/"));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, o.content);
