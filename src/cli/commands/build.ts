@@ -64,6 +64,7 @@ function chartersOf(result: CheckResult): Map<string, Charter> {
 
 export async function runBuild(paths: readonly string[], flags: BuildFlags, io: Io): Promise<number> {
   const kinds = parseEmitList(flags.emit);
+  if (flags.git !== undefined && !kinds.includes("html")) throw new UsageError("--git makes the site's \"what changed\" pages; add `html` to --emit");
   const { project, files, options, result } = await checkInputs(paths, io, flags, "build");
   const outDir = path.resolve(io.cwd, flags.out);
   const c = colors(wantColor(process.stderr, flags.color));
