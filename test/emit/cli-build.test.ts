@@ -50,7 +50,7 @@ test("--emit picks outputs; an unknown one is a usage error (exit 2)", async () 
   expect(await main(["build", "charters/free-commons.charter", "--out", site, "--emit", "html"], h.io)).toBe(0);
   expect(fs.readdirSync(site, { recursive: true }).map(String).sort()).toEqual(["assets", "assets/site.css", "assets/site.js", "compare.html", "free-commons.html", "index.html"]);
   // The source is highlighted by the TextMate grammar, loaded from the package (offline).
-  expect(fs.readFileSync(path.join(site, "free-commons.html"), "utf8")).toMatch(/<span class="tm-keyword-other">membership<\/span>/);
+  expect(fs.readFileSync(path.join(site, "free-commons.html"), "utf8")).toMatch(/<span class="tm-keyword">membership<\/span>/);
   const b = io(repo);
   expect(await main(["build", "charters/free-commons.charter", "--out", dir, "--emit", "pdf"], b.io)).toBe(2);
   expect(b.err.join("\n")).toMatch(/unknown output `pdf`/);

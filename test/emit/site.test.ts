@@ -116,7 +116,7 @@ test("a charter page: articles, guarantees, how a failing guarantee could be und
   expect(doc.querySelectorAll("#diagrams svg").length).toBe(3);
   expect(doc.querySelector("#diagrams svg title")!.textContent).toBe("Who decides, and who selects and recalls each body");
   expect(doc.querySelectorAll("#source .line").length).toBe(exampleCheck().files.find((f) => f.file === "charters/ozark-homestead-compact.charter")!.lines.lineCount);
-  expect(doc.querySelector("#source .tm-keyword-other")).not.toBeNull();
+  expect(doc.querySelector("#source .tm-keyword")).not.toBeNull();
   // A member page links to its federation, whose page lists it back.
   const fedHref = doc.querySelector(".meta a")!.getAttribute("href")!;
   expect(fedHref).toBe("federations/many-flags.html#members");

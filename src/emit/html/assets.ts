@@ -62,13 +62,15 @@ pre.source .line { display: block; padding-right: 1rem; white-space: pre; }
 pre.source .line:target { background: #fff8c5; }
 pre.source a.ln { display: inline-block; width: 4.5em; padding-right: 1em; text-align: right; color: var(--muted); text-decoration: none; user-select: none; }
 pre.source a.ln::before { content: attr(data-n); }
-.tm-comment-block, .tm-comment-line, .tm-punctuation-definition { color: #57606a; }
-.tm-string-quoted { color: #0a3069; }
-.tm-constant-numeric, .tm-constant-language, .tm-constant-character { color: #0550ae; }
-.tm-keyword-other, .tm-keyword-control, .tm-storage-type { color: #cf222e; font-weight: 600; }
-.tm-entity-name { color: #8250df; }
-.tm-variable-other { color: #953800; }
-.tm-invalid-illegal { color: #a40e26; text-decoration: underline wavy; }
+.tm-comment { color: #57606a; font-style: italic; }
+.tm-string { color: #0a3069; }
+.tm-escape { color: #0550ae; font-weight: 600; }
+.tm-constant { color: #0550ae; }
+.tm-keyword { color: #cf222e; font-weight: 600; }
+.tm-entity { color: #8250df; }
+.tm-property { color: #953800; }
+.tm-variable { color: #116329; }
+.tm-invalid { color: #a40e26; text-decoration: underline wavy; }
 .effect-weakens { color: var(--fail); font-weight: 700; }
 .effect-strengthens { color: var(--ok); font-weight: 700; }
 @media print {

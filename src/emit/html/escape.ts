@@ -18,7 +18,12 @@ export function neutralise(text: string): string {
 
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+/** Anything escapeHtml changes: markup characters, invisible characters, surrogates. */
+const SPECIAL = /[&<>"'\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uD800-\uDFFF]/;
+
 /** Text for element content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
+  // Most text has nothing to escape: return it without building new strings.
+  if (!SPECIAL.test(text)) return text;
   return neutralise(text).replace(/[&<>"']/g, (c) => ENTITY[c]!);
 }

@@ -203,13 +203,14 @@ function diagramsHtml(doc: Constitution, mdHref: string | null): string {
 }
 
 function sourceHtml(sc: SiteCharter, h: Highlighter | null): string {
-  const lines = h ? h.highlight(sc.text) : plainLines(sc.text);
+  const { lines, highlighted } = h ? h.highlight(sc.text) : { lines: plainLines(sc.text), highlighted: 0 };
   let out = "";
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
     out += `<span class="line" id="L${n}"><a class="ln" href="#L${n}" data-n="${n}" aria-label="line ${n}"></a>${lines[i]}</span>\n`;
   }
-  return `<pre class="source" tabindex="0" aria-label="Charter source"><code>${out}</code></pre>`;
+  const note = h && highlighted < lines.length ? `<p>Colours stop after line ${highlighted}: the rest of a file this long is shown plain, as editors do for very large files.</p>` : "";
+  return `${note}<pre class="source" tabindex="0" aria-label="Charter source"><code>${out}</code></pre>`;
 }
 
 interface Membership {
