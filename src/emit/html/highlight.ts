@@ -4,16 +4,17 @@
 // (the CLI reads them from node_modules and the package), so this module does
 // no IO and works offline. Every token is HTML-escaped. As editors do for
 // very large files, highlighting is bounded: a line longer than
-// MAX_TOKENIZED_LINE, and every line after the first MAX_HIGHLIGHTED_LINES,
-// is shown escaped but not highlighted (tokenizing costs ~20 µs a line, so
-// a 40,000-line charter would otherwise spend more on colours than `check`
-// spends on the whole analysis).
+// MAX_TOKENIZED_LINE, and every line once MAX_HIGHLIGHTED_CHARS characters
+// have been coloured, is shown escaped but not highlighted (tokenizing costs
+// 20–70 µs a line, so a 40,000-line charter would otherwise spend more on
+// colours than `check` spends on the whole analysis). Real charters — a few
+// hundred lines — are coloured in full.
 import * as oniguruma from "vscode-oniguruma";
 import * as textmate from "vscode-textmate";
 import { escapeHtml } from "./escape.js";
 
 export const MAX_TOKENIZED_LINE = 10_000;
-export const MAX_HIGHLIGHTED_LINES = 5_000;
+export const MAX_HIGHLIGHTED_CHARS = 60_000;
 
 export interface Highlighter {
   /** One HTML string per source line (no line terminators), every token escaped; `highlighted` lines are coloured. */
@@ -74,7 +75,8 @@ export async function createHighlighter(wasm: Uint8Array, grammarJson: string): 
       const lines = text.split(/\r\n|\r|\n/);
       const out: string[] = new Array(lines.length);
       let state = textmate.INITIAL;
-      const highlighted = Math.min(lines.length, MAX_HIGHLIGHTED_LINES);
+      let highlighted = 0;
+      for (let chars = 0; highlighted < lines.length && chars + lines[highlighted]!.length <= MAX_HIGHLIGHTED_CHARS; highlighted++) chars += lines[highlighted]!.length + 1;
       for (let i = highlighted; i < lines.length; i++) out[i] = escapeHtml(lines[i]!);
       for (let i = 0; i < highlighted; i++) {
         const line = lines[i]!;
