@@ -101,21 +101,10 @@ export function toMarkdown(rich: Rich): string {
     // Charter text keeps its spaces (it sits between other pieces); only the first piece can start a line.
     if (typeof x === "string") s += i === 0 ? escapeMarkdownInline(x) + (/[ \t]$/.test(x) ? " " : "") : escapeText(x.replace(/\s*[\r\n]+\s*/g, " "));
     else if ("g" in x) s += x.g;
-    else if ("code" in x) s += codeSpan(x.code);
+    else if ("code" in x) s += mdCode(x.code);
     else s += `[${toMarkdown(x.text)}](${x.href})`;
   });
   return s;
-}
-
-/**
- * A code span: identifiers as they are; other text too, when it holds no
- * backtick or line break (pipes escaped, for table cells); else escaped text.
- */
-function codeSpan(text: string): string {
-  if (/^[A-Za-z0-9_ -]+$/.test(text)) return mdCode(text);
-  if (text.length === 0 || /[`\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/.test(text) || text.trim().length === 0) return escapeMarkdownInline(text);
-  const inner = text.replace(/\|/g, "\\|");
-  return `\`${inner.startsWith(" ") || inner.endsWith(" ") ? ` ${inner} ` : inner}\``;
 }
 
 /** HTML: every piece escaped; links only to anchors and pages of the site (`href` is generated, never charter text). */
