@@ -139,3 +139,25 @@ test("relative links between pages", () => {
   expect(hrefFrom("index.html", "my charter#1.html")).toBe("my%20charter%231.html");
   expect(pageOf("index")).toBe("index.charter.html");
 });
+
+test("the index sorts by a column when its heading is pressed (assets/site.js), and reads in file order without it", () => {
+  const html = site.find((f) => f.name === "index.html")!.content;
+  const js = site.find((f) => f.name === "assets/site.js")!.content;
+  const dom = new JSDOM(html, { runScripts: "outside-only" });
+  const names = () => [...dom.window.document.querySelectorAll("#charters tbody th")].map((t) => t.textContent);
+  const before = names();
+  dom.window.eval(js);
+  const heads = [...dom.window.document.querySelectorAll("#charters thead th")];
+  const cost = heads[heads.length - 1]!;
+  cost.querySelector("button")!.click();
+  expect(cost.getAttribute("aria-sort")).toBe("ascending");
+  const ascending = names();
+  expect([...ascending].sort()).toEqual([...before].sort());
+  // Cheapest exit first: a charter whose exit one member can weaken before one that no one can change.
+  const cells = [...dom.window.document.querySelectorAll("#charters tbody tr")].map((r) => r.lastElementChild!.getAttribute("data-sort")!);
+  expect(cells).toEqual([...cells].sort((a, b) => parseFloat(a) - parseFloat(b)));
+  cost.querySelector("button")!.click();
+  expect(cost.getAttribute("aria-sort")).toBe("descending");
+  heads[0]!.querySelector("button")!.click();
+  expect(names()).toEqual([...before].sort((a, b) => a!.toLowerCase().localeCompare(b!.toLowerCase())));
+});
