@@ -161,7 +161,7 @@ function guaranteesHtml(doc: Constitution): string {
   );
   const undo = doc.guarantees.filter((g): g is Guarantee & { undo: NonNullable<Guarantee["undo"]> } => !g.holds && g.undo !== null).map(undoHtml);
   return `<p>What <code>charterc</code> proved about this charter.</p>
-<div class="table-wrap"><table><caption class="skip">Guarantees</caption><thead><tr><th scope="col">Property</th><th scope="col">Verdict</th><th scope="col">What it means</th><th scope="col">Why</th></tr></thead><tbody>
+<div class="table-wrap" tabindex="0"><table><caption class="skip">Guarantees</caption><thead><tr><th scope="col">Property</th><th scope="col">Verdict</th><th scope="col">What it means</th><th scope="col">Why</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table></div>
 ${undo.join("\n")}`;
@@ -197,7 +197,7 @@ function diagramsHtml(doc: Constitution, mdHref: string | null): string {
     .map((d) => {
       const svg = graphToSvg(d.graph, `dg-${d.key}`, d.caption);
       const body = svg ?? `<p>This diagram has ${d.graph.nodes.length} nodes and ${d.graph.edges.length} edges: too many to draw legibly.${mdHref ? ` Its Mermaid source is in the <a href="${mdHref}">Markdown constitution</a>.` : ""}</p>`;
-      return `<figure class="diagram-figure" id="diagram-${d.key}"><figcaption><h3>${esc(d.caption)}</h3></figcaption>${body}</figure>`;
+      return `<figure class="diagram-figure" id="diagram-${d.key}" tabindex="0"><figcaption><h3>${esc(d.caption)}</h3></figcaption>${body}</figure>`;
     })
     .join("\n");
 }
@@ -226,14 +226,14 @@ function membersHtml(fed: SiteCharter, members: readonly Membership[], self: str
   const reqTable =
     req.length === 0
       ? `<p>The federation requires nothing of its members' charters.</p>`
-      : `<div class="table-wrap"><table><caption>Each member's verdicts on what the federation requires</caption><thead><tr><th scope="col">Member</th>${req.map((r) => `<th scope="col"><code>${esc(r)}</code></th>`).join("")}</tr></thead><tbody>${members
+      : `<div class="table-wrap" tabindex="0"><table><caption>Each member's verdicts on what the federation requires</caption><thead><tr><th scope="col">Member</th>${req.map((r) => `<th scope="col"><code>${esc(r)}</code></th>`).join("")}</tr></thead><tbody>${members
           .map((m) => `<tr><th scope="row">${link(m)}</th>${req.map((r) => `<td>${badge(r, m.member.properties?.[r], m.member.properties?.[r] ? (m.member.properties[r]!.holds ? "holds" : "fails") : "not checked")}</td>`).join("")}</tr>`)
           .join("")}</tbody></table></div>`;
   const powers = c.powers.map((p) => p.name);
   const matrix =
     powers.length === 0
       ? `<p>The federation lists no powers.</p>`
-      : `<div class="table-wrap"><table><caption>Powers delegated by each member (subsidiarity)</caption><thead><tr><th scope="col">Power</th>${members.map((m) => `<th scope="col">${link(m)}</th>`).join("")}</tr></thead><tbody>${powers
+      : `<div class="table-wrap" tabindex="0"><table><caption>Powers delegated by each member (subsidiarity)</caption><thead><tr><th scope="col">Power</th>${members.map((m) => `<th scope="col">${link(m)}</th>`).join("")}</tr></thead><tbody>${powers
           .map((p) => `<tr><th scope="row"><code>${esc(p)}</code></th>${members.map((m) => (m.tie.delegates.some((d) => d.name === p) ? `<td><span class="badge ok">✔ delegated</span></td>` : `<td><span class="badge none">– kept</span></td>`)).join("")}</tr>`)
           .join("")}</tbody></table></div>`;
   const withdrawal = `<ul>${members
@@ -321,7 +321,7 @@ function indexPage(input: SiteInput, docs: ReadonlyMap<string, Constitution>): S
   });
   const body = `<h1>Charters</h1>
 <p>${input.charters.length} charter${input.charters.length === 1 ? "" : "s"} in this workspace. Each row links to the charter's constitution, its guarantees and its source. Select a column heading to sort.</p>
-<div class="table-wrap"><table class="sortable" id="charters"><caption class="skip">Communities and federations</caption><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Jurisdiction</th><th scope="col">Summary</th>${HEADLINE.map((id) => `<th scope="col" data-type="number"><code>${esc(id)}</code></th>`).join("")}<th scope="col" data-type="number">Cost to weaken exit</th></tr></thead><tbody>
+<div class="table-wrap" tabindex="0"><table class="sortable" id="charters"><caption class="skip">Communities and federations</caption><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Jurisdiction</th><th scope="col">Summary</th>${HEADLINE.map((id) => `<th scope="col" data-type="number"><code>${esc(id)}</code></th>`).join("")}<th scope="col" data-type="number">Cost to weaken exit</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;
   return { name: self, content: page({ page: self, title: "Charters", current: "index", playground: input.playground, body }) };
@@ -338,7 +338,7 @@ function comparePage(input: SiteInput): SiteFile {
     const rows = cmp.rows.map((r) => `<tr><th scope="row">${esc(r.label)}</th>${r.cells.map((cell) => `<td>${cell.map((l) => (l === "holds" ? '<span class="badge ok">✔ holds</span>' : l === "fails" ? '<span class="badge fail">✘ fails</span>' : esc(l))).join("<br>")}</td>`).join("")}</tr>`);
     body = `<h1>Compare</h1>
 <p>The communities of this workspace side by side: verdicts, exit terms, admission, jurisdiction, the cost to amend exit and decision thresholds (the table of <code>charterc compare</code>).</p>
-<div class="table-wrap"><table id="compare"><caption class="skip">Communities compared</caption><thead><tr><th scope="col">Row</th>${head.join("")}</tr></thead><tbody>
+<div class="table-wrap" tabindex="0"><table id="compare"><caption class="skip">Communities compared</caption><thead><tr><th scope="col">Row</th>${head.join("")}</tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;
   }
@@ -361,15 +361,15 @@ function changesPage(sc: SiteCharter, d: CharterDiff, input: SiteInput): SiteFil
   if (d.bump.warning) parts.push(`<p><strong>Warning:</strong> ${esc(d.bump.warning)}</p>`);
   if (d.changes.length > 0) {
     const rows = d.changes.map((ch) => `<tr><td class="effect-${esc(ch.effect)}">${esc(ch.effect)}</td><td>${esc(headline(ch))}</td><td>${esc(ch.description)}</td><td>${ch.newLine !== null ? `<a href="${charterHref}#L${ch.newLine}">line ${ch.newLine}</a>` : ch.oldLine !== null ? `line ${ch.oldLine} at ${esc(rev)}` : ""}</td></tr>`);
-    parts.push(`<h2>Changes</h2><div class="table-wrap"><table><thead><tr><th scope="col">Effect</th><th scope="col">Change</th><th scope="col">What it means</th><th scope="col">Where</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`);
+    parts.push(`<h2>Changes</h2><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Effect</th><th scope="col">Change</th><th scope="col">What it means</th><th scope="col">Where</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`);
   }
   if (d.properties.length > 0) {
     const rows = d.properties.map((p) => `<tr><td class="effect-${esc(p.effect)}">${esc(p.effect)}</td><td><a href="${charterHref}#g-${esc(p.id)}"><code>${esc(p.id)}</code></a></td><td>${esc(String(p.old))} → ${esc(String(p.new))}</td><td>${p.reasons.map(esc).join(" ")}</td></tr>`);
-    parts.push(`<h2>Verdicts</h2><div class="table-wrap"><table><thead><tr><th scope="col">Effect</th><th scope="col">Property</th><th scope="col">Verdict</th><th scope="col">Why</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`);
+    parts.push(`<h2>Verdicts</h2><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Effect</th><th scope="col">Property</th><th scope="col">Verdict</th><th scope="col">Why</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`);
   }
   if (d.costs.length > 0) {
     const rows = d.costs.map((c) => `<tr><td class="effect-${esc(c.effect)}">${esc(c.effect)}</td><td>${esc(c.label)}</td><td>${esc(c.old?.text ?? "—")}</td><td>${esc(c.new?.text ?? "—")}</td></tr>`);
-    parts.push(`<h2>Coalition costs</h2><div class="table-wrap"><table><thead><tr><th scope="col">Effect</th><th scope="col">Clause</th><th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`);
+    parts.push(`<h2>Coalition costs</h2><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Effect</th><th scope="col">Clause</th><th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`);
   }
   return { name: self, content: page({ page: self, title: `What changed: ${sc.charter.name}`, playground: input.playground, body: parts.join("\n") }) };
 }
