@@ -1,9 +1,12 @@
 // Entry point of dist/lsp.js (`charterc-lsp`, `charterc lsp`): the language
-// server over stdio (the default), node IPC or a socket, as the client asks.
+// server over stdio (the default), node IPC or a socket, as the client asks,
+// reading the disk and charterc.yaml through the Node workspace host.
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
-import { startServer } from "./server.js";
+import { nodeWorkspaceHost } from "./node-host.js";
+import { createServer } from "./server.js";
 
-export { startServer } from "./server.js";
+export { createServer } from "./server.js";
+export { nodeWorkspaceHost } from "./node-host.js";
 
 export function runLanguageServer(): void {
   // createConnection reads --stdio / --node-ipc / --socket=N from process.argv.
@@ -13,7 +16,7 @@ export function runLanguageServer(): void {
   // A bug must not take the editor's server down with it.
   process.on("uncaughtException", (e) => connection.console.error(`charterc-lsp: uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   process.on("unhandledRejection", (e) => connection.console.error(`charterc-lsp: unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-  startServer(connection);
+  createServer(connection, nodeWorkspaceHost());
 }
 
 const invokedDirectly = (() => {

@@ -2,7 +2,7 @@
 // severity as `charterc check`; related locations become
 // relatedInformation; `help`, the rule id and a machine fix ride in `data`
 // (read back by the code actions).
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver/node";
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { LineIndex } from "../text/line-index.js";

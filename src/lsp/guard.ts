@@ -3,7 +3,11 @@
 // our own timer would otherwise kill the process.)
 export type Logger = (message: string) => void;
 
-let log: Logger = (m) => process.stderr.write(`${m}\n`);
+// Until the server sets the connection's console: the platform's console (Node and Web Workers alike).
+let log: Logger = (m) => console.error(m);
+
+/** A timer handle on any platform (Node's Timeout, a browser's number). */
+export type Timer = ReturnType<typeof setTimeout>;
 
 export function setLogger(l: Logger): void {
   log = l;
@@ -38,6 +42,6 @@ export function guard<A extends unknown[], R>(where: string, fn: (...args: A) =>
 }
 
 /** setTimeout whose callback can never throw out of the timer. */
-export function safeTimeout(where: string, fn: () => void, ms: number): NodeJS.Timeout {
+export function safeTimeout(where: string, fn: () => void, ms: number): Timer {
   return setTimeout(guard(where, fn, undefined), ms);
 }

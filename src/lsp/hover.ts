@@ -1,7 +1,7 @@
 // Hover: field documentation from the schema table (the one the checker
 // uses); on a clause head its coalition cost and witness; on the charter
 // name the property verdicts; on a reference what it names.
-import type { Hover } from "vscode-languageserver/node";
+import type { Hover } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 import { analyzeCharter, describeClauseCost, describeCoalition, formatCost } from "../analysis/index.js";
 import { KIND_EXPECTED } from "../language/schema.js";

@@ -1,8 +1,12 @@
 // The language server: wires the LSP connection to the workspace and the
 // feature modules. Every handler and every timer is guarded: an exception is
 // logged to the client's console and the server lives on.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+//
+// The seam: `createServer(connection, host)` takes any connection (stdio on
+// Node, a Web Worker's message port in the browser) and a WorkspaceHost
+// (src/lsp/host.ts) for files and configuration. This module imports only
+// `vscode-languageserver` (its platform-neutral API), never `/node` or a
+// Node built-in, so the browser build runs the same server code.
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
@@ -11,11 +15,10 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-} from "vscode-languageserver/node";
+} from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { FileResult } from "../compiler.js";
 import type { Profile } from "../config/options.js";
-import { findConfig } from "../project/config-file.js";
 import { VERSION } from "../version.js";
 import { codeActions } from "./code-actions.js";
 import { codeLenses } from "./code-lens.js";
@@ -31,6 +34,7 @@ import { toOffset } from "./positions.js";
 import { prepareRename, rename } from "./rename.js";
 import { LEGEND, semanticTokens } from "./semantic-tokens.js";
 import { documentSymbols } from "./symbols.js";
+import type { WorkspaceHost } from "./host.js";
 import { Workspace } from "./workspace.js";
 
 export interface InitOptions {
@@ -44,24 +48,23 @@ export interface InitOptions {
 export const DOCUMENT_TEXT_REQUEST = "charterc/documentText";
 export const STATS_REQUEST = "charterc/stats";
 
+/** The first workspace folder as a URI (a bare `rootPath` is made a file URI). */
 function folderOf(params: InitializeParams): string | null {
   const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
-  if (uri) {
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return null;
-    }
-  }
-  return params.rootPath ?? null;
+  if (uri) return uri;
+  const p = params.rootPath;
+  if (!p) return null;
+  return `file://${p.startsWith("/") ? "" : "/"}${p.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/")}`;
 }
 
-export function startServer(connection: Connection): { workspace: Workspace } {
+/** Wire the language server onto `connection`, reading files and configuration through `host`, and start listening. */
+export function createServer(connection: Connection, host: WorkspaceHost): { workspace: Workspace } {
   setLogger((m) => connection.console.error(m));
   const documents = new TextDocuments(TextDocument);
   // What was last sent per uri: an unchanged file re-checked with its neighbours is not re-sent.
   const lastSent = new Map<string, string>();
-  const workspace = new Workspace({
+  const workspace = new Workspace(
+    {
     publish(file, uri, version, result) {
       const diagnostics = result ? fileDiagnostics(result, (f) => workspace.results.get(f)?.lines, (f) => workspace.uriOf(f)) : [];
       const key = `${version ?? ""}\u0000${JSON.stringify(diagnostics)}`;
@@ -70,13 +73,14 @@ export function startServer(connection: Connection): { workspace: Workspace } {
       else lastSent.delete(uri);
       void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((e: unknown) => logError("publish", e));
     },
-  });
+    },
+    host,
+  );
   const ctx: FeatureContext = {
     resultOf: (file) => workspace.resultFor(file),
     uriOf: (file) => workspace.uriOf(file),
     allResults: () => workspace.results.values(),
   };
-  let folder: string | null = null;
   let initOptions: InitOptions = {};
   let watchDynamic = false;
 
@@ -93,13 +97,9 @@ export function startServer(connection: Connection): { workspace: Workspace } {
     guard(
       "initialize",
       (params: InitializeParams): InitializeResult => {
-        folder = folderOf(params);
         initOptions = (params.initializationOptions ?? {}) as InitOptions;
         // The root is fixed now (before any document opens): the folder of charterc.yaml, else the workspace folder.
-        if (folder) {
-          const cfg = findConfig(folder);
-          workspace.root = cfg ? path.dirname(cfg) : path.resolve(folder);
-        }
+        workspace.setFolder(folderOf(params));
         watchDynamic = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
         return {
           serverInfo: { name: "charterc", version: VERSION },
@@ -130,7 +130,7 @@ export function startServer(connection: Connection): { workspace: Workspace } {
         if (watchDynamic) {
           await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.charter" }, { globPattern: "**/charterc.yaml" }] });
         }
-        await workspace.init(folder, initOptions);
+        await workspace.init(initOptions);
         if (workspace.configError) void connection.window.showErrorMessage(`charterc: ${workspace.configError}`);
       },
       undefined,

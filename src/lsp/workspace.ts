@@ -7,15 +7,13 @@
 // verdicts depend on its members), and nothing else. Parses of unchanged
 // files come from a ParseCache. Each run is the compiler's own `check()`, so
 // the editor shows exactly what `charterc check` shows.
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { check, parseSource, relativeId, resolveImportPath, type CompilerHost, type FileResult, type ParseCache } from "../compiler.js";
+//
+// No Node module is imported here: files, paths and the configuration come
+// through the WorkspaceHost (src/lsp/host.ts).
+import { check, parseSource, resolveImportPath, type CompilerHost, type FileResult, type ParseCache } from "../compiler.js";
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile } from "../config/options.js";
-import { ConfigError, loadProjectConfig } from "../project/config-file.js";
-import { expandInputs } from "../project/inputs.js";
-import { MAX_FILE_BYTES } from "../project/node-host.js";
-import { logError, safeTimeout } from "./guard.js";
+import { logError, safeTimeout, type Timer } from "./guard.js";
+import type { WorkspaceHost } from "./host.js";
 import { reparseIncrementally, sameParse } from "./incremental.js";
 
 export interface OpenDoc {
@@ -42,9 +40,8 @@ export interface WorkspaceSettings {
 const UNTITLED_DIR = ".charterc-untitled";
 
 export class Workspace {
-  root = process.cwd();
+  root: string;
   options: CheckOptions = DEFAULT_OPTIONS;
-  include: readonly string[] = ["charters/**/*.charter"];
   /** A problem with charterc.yaml, shown to the user once. */
   configError: string | null = null;
   debounceMs = 25;
@@ -57,37 +54,45 @@ export class Workspace {
   private readonly open = new Map<string, OpenDoc>();
   private readonly fileOfUri = new Map<string, string>();
   readonly cache: ParseCache = new Map();
-  private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
   /** The latest check result of every known file. */
   readonly results = new Map<string, FileResult>();
   /** file → files it imports (resolved), from the latest analysis. */
   private readonly importsOf = new Map<string, ReadonlySet<string>>();
   private readonly dirty = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
+  private timer: Timer | null = null;
+  /** The workspace folder (a URI) given at initialize. */
+  private folder: string | null = null;
   /** Set once `init` has read the configuration and scanned the workspace. */
   private ready = false;
   /** Count of analyses run (for tests and logging). */
   runs = 0;
 
-  constructor(private readonly sink: PublishSink) {}
+  constructor(
+    private readonly sink: PublishSink,
+    readonly files: WorkspaceHost,
+  ) {
+    this.root = files.rootFor(null);
+  }
+
+  /** Fix the root at initialize (before any document opens). */
+  setFolder(folder: string | null): void {
+    this.folder = folder;
+    this.root = this.files.rootFor(folder);
+  }
+
+  private settings: WorkspaceSettings = {};
 
   /** Read charterc.yaml from the first workspace folder and find the workspace's charters. */
-  async init(folder: string | null, settings: WorkspaceSettings = {}): Promise<void> {
+  async init(settings: WorkspaceSettings = this.settings): Promise<void> {
+    this.settings = settings;
     if (settings.debounceMs !== undefined && Number.isFinite(settings.debounceMs)) this.debounceMs = Math.max(0, settings.debounceMs);
-    if (folder) {
-      try {
-        const project = await loadProjectConfig(folder);
-        this.root = project.root;
-        this.options = project.options;
-        this.include = project.include;
-      } catch (e) {
-        this.root = path.resolve(folder);
-        this.configError = e instanceof ConfigError ? e.message : String(e);
-      }
-    }
+    const project = await this.files.loadProject(this.folder);
+    this.root = project.root;
+    this.options = project.options;
+    this.configError = project.error;
     if (settings.verifyIncremental) this.verifyIncremental = true;
     if (settings.profile) this.options = { ...this.options, profile: settings.profile };
-    if (folder) await this.scan();
+    if (this.folder) await this.scan();
     for (const f of this.projectFiles) this.dirty.add(f);
     for (const f of this.open.keys()) this.dirty.add(f);
     this.ready = true;
@@ -97,9 +102,9 @@ export class Workspace {
   /** (Re)scan the workspace folders for charters. */
   async scan(): Promise<void> {
     try {
-      const { files } = await expandInputs(this.include, this.root);
+      const files = await this.files.listFiles({ root: this.root, options: this.options, error: this.configError });
       this.projectFiles.clear();
-      for (const abs of files) this.projectFiles.add(relativeId(this.root, abs));
+      for (const f of files) this.projectFiles.add(f);
     } catch (e) {
       logError("workspace scan", e);
     }
@@ -110,13 +115,8 @@ export class Workspace {
   fileOf(uri: string): string {
     const known = this.fileOfUri.get(uri);
     if (known) return known;
-    if (uri.startsWith("file:")) {
-      try {
-        return relativeId(this.root, fileURLToPath(uri));
-      } catch {
-        // fall through: treat as untitled
-      }
-    }
+    const abs = this.files.uriToPath(uri);
+    if (abs !== null) return this.files.fileOf(this.root, abs);
     const name = uri.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(-80);
     return `${UNTITLED_DIR}/${name}${name.endsWith(".charter") ? "" : ".charter"}`;
   }
@@ -124,11 +124,11 @@ export class Workspace {
   uriOf(file: string): string {
     const doc = this.open.get(file);
     if (doc) return doc.uri;
-    return pathToFileURL(this.absOf(file)).href;
+    return this.files.pathToUri(this.absOf(file));
   }
 
   absOf(file: string): string {
-    return path.join(this.root, ...file.split("/"));
+    return this.files.absOf(this.root, file);
   }
 
   doc(file: string): OpenDoc | undefined {
@@ -139,39 +139,19 @@ export class Workspace {
     return this.open.values();
   }
 
-  /** The host `check()` reads through: open documents first, then the disk (cached by mtime). */
+  /** The host `check()` reads through: open documents first, then the workspace host. */
   host(): CompilerHost {
     const root = this.root;
+    const files = this.files;
     return {
       root,
       readFile: (abs) => {
-        const doc = this.open.get(relativeId(root, abs));
+        const doc = this.open.get(files.fileOf(root, abs));
         if (doc) return doc.text;
-        return this.readDisk(abs);
+        return files.readFile(abs);
       },
-      realpath: (abs) => {
-        try {
-          return fs.realpathSync.native(abs);
-        } catch {
-          return this.open.has(relativeId(root, abs)) ? abs : undefined;
-        }
-      },
+      realpath: (abs) => files.realpath(abs) ?? (this.open.has(files.fileOf(root, abs)) ? abs : undefined),
     };
-  }
-
-  private readDisk(abs: string): string | undefined {
-    try {
-      const st = fs.statSync(abs);
-      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
-      const hit = this.disk.get(abs);
-      if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.text;
-      const text = fs.readFileSync(abs, "utf8");
-      this.disk.set(abs, { mtimeMs: st.mtimeMs, size: st.size, text });
-      return text;
-    } catch {
-      this.disk.delete(abs);
-      return undefined;
-    }
   }
 
   // ── Document events ───────────────────────────────────────────────────
@@ -218,19 +198,15 @@ export class Workspace {
   async filesChanged(uris: readonly string[]): Promise<void> {
     let rescan = false;
     for (const uri of uris) {
-      let abs: string;
-      try {
-        abs = fileURLToPath(uri);
-      } catch {
-        continue;
-      }
-      this.disk.delete(abs);
-      if (path.basename(abs) === "charterc.yaml") {
+      const abs = this.files.uriToPath(uri);
+      if (abs === null) continue;
+      this.files.invalidate(abs);
+      if (this.files.isConfigFile(abs)) {
         this.configError = null;
-        await this.init(this.root);
+        await this.init();
         return;
       }
-      const file = relativeId(this.root, abs);
+      const file = this.files.fileOf(this.root, abs);
       rescan = true;
       if (!this.open.has(file)) this.markDirty(file, false);
     }
@@ -248,7 +224,7 @@ export class Workspace {
     this.results.delete(file);
     this.cache.delete(file);
     this.importsOf.delete(file);
-    this.disk.delete(this.absOf(file));
+    this.files.invalidate(this.absOf(file));
     if (had) this.sink.publish(file, this.uriOf(file), undefined, null);
   }
 
@@ -388,7 +364,6 @@ export class Workspace {
   /** Bounded memory: keep parses only of files that still have a result. */
   private prune(): void {
     for (const f of this.cache.keys()) if (!this.results.has(f)) this.cache.delete(f);
-    for (const abs of this.disk.keys()) if (!this.results.has(relativeId(this.root, abs))) this.disk.delete(abs);
   }
 
   dispose(): void {
