@@ -269,6 +269,9 @@ async function main(): Promise<void> {
     }),
   });
 
+  // The scroller can scroll on its own (axe: scrollable regions must be reachable by keyboard).
+  view.scrollDOM.tabIndex = 0;
+
   /** Show a file: another path re-opens the document under its own URI (so imports resolve from where it lives). */
   const open = (path: string, text: string) => {
     path = safePath(path);

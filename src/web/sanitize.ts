@@ -42,6 +42,8 @@ function clean(src: Node, doc: Document, out: Node): void {
         if (!href.startsWith("#")) copy.setAttribute("rel", "noopener noreferrer nofollow");
       }
     }
+    // A code block may scroll sideways: keyboard users must be able to reach it.
+    if (tag === "pre") copy.setAttribute("tabindex", "0");
     clean(el, doc, copy);
     out.appendChild(copy);
   }
