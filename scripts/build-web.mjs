@@ -66,31 +66,40 @@ export async function buildWeb({ out = path.join(root, "dist", "web"), quiet = f
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(path.join(out, "assets"), { recursive: true });
-  const result = await esbuild({
+  const common = {
     absWorkingDir: root,
-    entryPoints: { playground: path.join(root, "src/web/playground.ts"), worker: path.join(root, "src/lsp/browser.ts") },
     outdir: path.join(out, "assets"),
     bundle: true,
-    splitting: true,
-    format: "esm",
     platform: "browser",
     target: ["chrome110", "firefox115", "safari16"],
     minify: true,
     legalComments: "none",
-    chunkNames: "chunks/[name]-[hash]",
     // The compiler core's paths are POSIX in the playground's in-memory workspace.
     alias: { "node:path": path.join(root, "src/web/shims/path.ts") },
     // `process.env` for the code that asks whether it runs bundled.
     inject: [path.join(root, "src/web/shims/process.ts")],
     define: {
       __CHARTERC_VERSION__: JSON.stringify(pkg.version),
-      __CHARTERC_EXAMPLES__: JSON.stringify(bundledExamples()),
       "process.env.CHARTERC_BUNDLED": '"1"',
       "process.env.NODE_ENV": '"production"',
     },
     logLevel: quiet ? "error" : "warning",
     metafile: true,
-  });
+  };
+  const [page, worker] = await Promise.all([
+    // The page is a classic script, so that it runs (and explains) even where module scripts may not, as from file://.
+    esbuild({ ...common, entryPoints: { playground: path.join(root, "src/web/playground.ts") }, format: "iife" }),
+    // The worker is a module, split so that prettier loads only when one formats.
+    esbuild({
+      ...common,
+      entryPoints: { worker: path.join(root, "src/lsp/browser.ts") },
+      format: "esm",
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+      define: { ...common.define, __CHARTERC_EXAMPLES__: JSON.stringify(bundledExamples()) },
+    }),
+  ]);
+  const result = { metafile: { outputs: { ...page.metafile.outputs, ...worker.metafile.outputs } } };
   copyFileSync(path.join(root, "src/web/playground.html"), path.join(out, "playground.html"));
   copyFileSync(path.join(root, "src/web/playground.css"), path.join(out, "assets", "playground.css"));
   const sizes = measure(out);
