@@ -34,7 +34,7 @@ import {
   type LspWorkspaceEdit,
   type Report,
 } from "./protocol.js";
-import { sanitizeHtml, sanitizeToFragment } from "./sanitize.js";
+import { sanitizeHtml, sanitizeToFragment, visible } from "./sanitize.js";
 import { refreshSemanticTokens, semanticField } from "./semantic.js";
 import { decodeShare, encodeShare, safePath } from "./share.js";
 import { startWorker, workerTransport } from "./transport.js";
@@ -72,13 +72,13 @@ function diagnosticMessage(d: LspDiagnostic): (view: EditorView) => Node {
     const box = document.createElement("div");
     const head = document.createElement("div");
     head.className = "cm-diag-message";
-    head.textContent = `${d.code ? `${String(d.code)}: ` : ""}${d.message}`;
+    head.textContent = visible(`${d.code ? `${String(d.code)}: ` : ""}${d.message}`);
     box.appendChild(head);
     const help = (d.data as { help?: unknown } | undefined)?.help;
     if (typeof help === "string") {
       const h = document.createElement("div");
       h.className = "cm-diag-help";
-      h.textContent = `help: ${help}`;
+      h.textContent = visible(`help: ${help}`);
       box.appendChild(h);
     }
     return box;
@@ -147,13 +147,13 @@ async function refreshReport(client: LSPClient, view: EditorView, plugin: LSPPlu
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
+  if (text !== undefined) e.textContent = visible(text);
   if (cls) e.className = cls;
   return e;
 }
 
 function renderReport(r: Report): void {
-  $("lens").textContent = r.lens ?? (r.errors > 0 ? `${r.errors} error${r.errors === 1 ? "" : "s"}: no verdicts until the charter parses` : "");
+  $("lens").textContent = visible(r.lens ?? "") || (r.errors > 0 ? `${r.errors} error${r.errors === 1 ? "" : "s"}: no verdicts until the charter parses` : "");
   const exit = $("exit");
   exit.replaceChildren();
   if (r.exit) {
@@ -172,7 +172,7 @@ function renderReport(r: Report): void {
     list.appendChild(li);
   }
   const pane = $("constitution");
-  pane.replaceChildren(r.constitution ? sanitizeToFragment(r.constitution) : el("p", "The constitution appears once the charter parses."));
+  pane.replaceChildren(r.constitution ? sanitizeToFragment(r.constitution, { idPrefix: "c-" }) : el("p", "The constitution appears once the charter parses."));
 }
 
 /** The editor's looks (kept in the editor's shadow root with its own styles). */
@@ -285,6 +285,13 @@ async function main(): Promise<void> {
     picker.value = examples.some((e) => e.path === path) ? path : "";
   };
 
+  // The constitution's contents scroll within the page, leaving the link's fragment (a shared charter) alone.
+  $("constitution").addEventListener("click", (e) => {
+    const a = (e.target as Element | null)?.closest?.("a[href^='#']");
+    if (!a) return;
+    e.preventDefault();
+    document.getElementById(a.getAttribute("href")!.slice(1))?.scrollIntoView({ block: "start" });
+  });
   picker.addEventListener("change", () => {
     const ex = examples.find((e) => e.path === picker.value);
     if (ex) {

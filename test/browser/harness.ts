@@ -134,3 +134,29 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return res.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/** What a hostile charter must never achieve on a page. */
+export async function injected(page: Page, origin: string): Promise<string[]> {
+  return page.evaluate((origin) => {
+    const found: string[] = [];
+    // The document and every open shadow root (the playground's editor lives in one).
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) for (const e of roots[i]!.querySelectorAll("*")) if (e.shadowRoot) roots.push(e.shadowRoot);
+    const all = roots.flatMap((r) => [...r.querySelectorAll("*")]);
+    if ((window as unknown as { __pwned?: unknown }).__pwned !== undefined) found.push("window.__pwned was set");
+    for (const s of all.filter((e) => e.localName === "script")) {
+      const src = s.getAttribute("src");
+      if (!src || !new URL(src, document.baseURI).href.startsWith(`${origin}/`)) found.push(`script: ${s.outerHTML.slice(0, 120)}`);
+    }
+    for (const e of all) {
+      for (const a of e.attributes) {
+        if (/^on/i.test(a.name)) found.push(`handler ${a.name} on <${e.localName}>`);
+        if (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\s*(javascript|vbscript|data):/i.test(a.value)) found.push(`${a.name}=${a.value.slice(0, 60)} on <${e.localName}>`);
+      }
+      if (/^(iframe|object|embed|foreignobject|math|form|base|meta)$/i.test(e.localName) && !(e.localName === "meta" && e.closest("head"))) found.push(`element <${e.localName}>`);
+      if (e.localName === "img" && !(e.getAttribute("src") ?? "").startsWith("data:") && !new URL(e.getAttribute("src") ?? "", document.baseURI).href.startsWith(`${origin}/`)) found.push(`img ${e.getAttribute("src")}`);
+    }
+    return found;
+  }, origin);
+}
+

@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../../scripts/build-web.mjs";
-import { HAVE_CHROMIUM, SKIP_REASON, artifact, launch, seriousViolations, serve, watchedPage, type StaticServer, type Watched } from "./harness.js";
+import { encodeShare } from "../../src/web/share.js";
+import { HAVE_CHROMIUM, SKIP_REASON, artifact, injected, launch, seriousViolations, serve, watchedPage, type StaticServer, type Watched } from "./harness.js";
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -214,6 +215,32 @@ describe.skipIf(!HAVE_CHROMIUM)("the playground in chromium", () => {
   it("a damaged or hostile fragment opens the default example", async () => {
     const w = await openPlayground("#c=AAAA-not-deflate");
     expect(await text(w.page)).toBe(FREE_COMMONS);
+    clean(w);
+  });
+
+  it("a hostile charter runs nothing and injects nothing: panels, constitution, hover and lint panel stay inert", async () => {
+    // The fixture without its federation (not bundled in the playground), so every panel renders.
+    const hostile = readFileSync("test/browser/fixtures/hostile/charters/hostile.charter", "utf8")
+      .replace(/^import .*$/m, "")
+      .replace(/\n  member of league \{[^}]*\}/, "");
+    const w = await openPlayground(`#${encodeShare({ path: "charters/hostile.charter", text: hostile })}`);
+    const { page } = w;
+    expect(await text(page)).toBe(hostile);
+    await page.waitForSelector("#constitution h1", { timeout: 15_000 });
+    expect(await page.textContent("#constitution h1")).toContain("<script>window.__pwned=1</script>");
+    // Hover the charter's name (its verdicts, rendered from Markdown) and open the lint panel.
+    const at = await select(page, "<script>window.__pwned=1</script><img");
+    const coords = await page.evaluate((pos) => (window as unknown as { charterPlayground: Handle }).charterPlayground.view.coordsAtPos(pos), at + 3);
+    await page.mouse.move(coords!.left + 1, (coords!.top + coords!.bottom) / 2);
+    const tip = page.locator(".cm-tooltip-hover");
+    await tip.waitFor({ timeout: 10_000 });
+    expect(await tip.textContent()).toContain("<script>window.__pwned=1</script><img src=x onerror=");
+    await page.keyboard.press("Control+Shift+M");
+    await page.locator(".cm-panel-lint").waitFor();
+    expect(await injected(page, server.origin)).toEqual([]);
+    // Bidi and control characters from the charter do not reach the panels' text raw.
+    const panels = await page.evaluate(() => ["#lens", "#exit", "#verdicts", "#constitution"].map((s) => document.querySelector(s)!.textContent ?? "").join("\n"));
+    expect(panels).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
     clean(w);
   });
 
