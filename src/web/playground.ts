@@ -16,12 +16,11 @@ import {
   jumpToDefinitionKeymap,
   renameKeymap,
   serverCompletion,
-  serverDiagnostics,
   type Transport,
 } from "@codemirror/lsp-client";
 import { lintGutter, setDiagnostics, type Action, type Diagnostic } from "@codemirror/lint";
 import { Compartment, EditorState, type Text } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { EditorView, ViewPlugin, keymap, type ViewUpdate } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import {
   EXAMPLES_REQUEST,
@@ -135,6 +134,27 @@ async function showDiagnostics(client: LSPClient, params: Published): Promise<vo
   void refreshReport(client, view, plugin).catch(() => {});
 }
 
+/**
+ * Send each edit to the server as soon as the editor has applied it (the
+ * client's own auto-sync waits 500 ms; the server debounces bursts itself).
+ */
+const syncAsYouType = ViewPlugin.fromClass(
+  class {
+    private pending: ReturnType<typeof setTimeout> | null = null;
+    constructor(private readonly view: EditorView) {}
+    update(u: ViewUpdate): void {
+      if (!u.docChanged || this.pending !== null) return;
+      this.pending = setTimeout(() => {
+        this.pending = null;
+        LSPPlugin.get(this.view)?.client.sync();
+      }, 0);
+    }
+    destroy(): void {
+      if (this.pending !== null) clearTimeout(this.pending);
+    }
+  },
+);
+
 // ── Verdicts, exit cost, witness, constitution ─────────────────────────
 
 let reportSeq = 0;
@@ -226,8 +246,7 @@ async function main(): Promise<void> {
       serverCompletion(),
       hoverTooltips({ hoverTime: 300 }),
       keymap.of([...formatKeymap, ...renameKeymap, ...jumpToDefinitionKeymap, ...findReferencesKeymap]),
-      // Its editor extension keeps the server in sync as one types; its handler is overridden above.
-      serverDiagnostics(),
+      { clientCapabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, editorExtension: syncAsYouType },
     ],
   }).connect(transport);
 

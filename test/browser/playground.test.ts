@@ -69,12 +69,13 @@ describe.skipIf(!HAVE_CHROMIUM)("the playground in chromium", () => {
     );
   }
 
-  /** Wait until a diagnostic with `code` is shown (or, with present false, is gone). */
-  async function diagnosticsWhere(page: Page, code: string, present = true): Promise<{ code: string; message: string; line: number }[]> {
+  /** Wait until a diagnostic with `code` (and a message holding `part`) is shown — or, with present false, none with `code` is. */
+  async function diagnosticsWhere(page: Page, code: string, present = true, part = ""): Promise<{ code: string; message: string; line: number }[]> {
     // A function, not a string: the page's CSP refuses eval.
     await page.waitForFunction(
-      ([code, present]) => (window as unknown as { charterPlayground: Handle }).charterPlayground.probe.lastDiagnostics.some((d) => d.code === code) === present,
-      [code, present] as const,
+      ([code, present, part]) =>
+        (window as unknown as { charterPlayground: Handle }).charterPlayground.probe.lastDiagnostics.some((d) => d.code === code && d.message.includes(part as string)) === present,
+      [code, present, part] as const,
       { timeout: 15_000 },
     );
     return page.evaluate(() => (window as unknown as { charterPlayground: Handle }).charterPlayground.probe.lastDiagnostics);
@@ -114,7 +115,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the playground in chromium", () => {
     const { page } = w;
     const at = await select(page, "threshold", 0);
     await page.keyboard.type("treshold");
-    const diags = await diagnosticsWhere(page, "CH0101");
+    const diags = await diagnosticsWhere(page, "CH0101", true, "`treshold`");
     const typo = diags.find((d) => d.code === "CH0101")!;
     expect(typo.message).toBe("unknown field `treshold` in `decision ordinary`");
     // The lint panel (Ctrl-Shift-M) lists it with the help line and the fix button.
