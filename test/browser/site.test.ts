@@ -69,35 +69,50 @@ async function facts(page: Page): Promise<PageFacts> {
   });
 }
 
-describe.skipIf(!HAVE_CHROMIUM)("the built site in chromium", () => {
-  let site: { dir: string; html: boolean; note: string };
-  let server: StaticServer;
-  let browser: Browser;
-  const byPage = new Map<string, PageFacts>();
+// One browser for the file; each suite serves its own site.
+let browser: Browser;
+beforeAll(async () => {
+  if (HAVE_CHROMIUM) browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
+interface ServedSite {
+  site: { dir: string; html: boolean; note: string };
+  server: StaticServer;
+}
+
+/** Build and serve a site for the suite it is called in; removed afterwards. */
+function useSite(charters: string, cwd?: string): ServedSite {
+  const s = {} as ServedSite;
   beforeAll(async () => {
-    site = await buildSite("charters");
-    if (site.note) console.warn(site.note);
-    server = await serve(site.dir);
-    browser = await launch();
+    s.site = await buildSite(charters, cwd);
+    if (s.site.note) console.warn(s.site.note);
+    s.server = await serve(s.site.dir);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (site?.dir) rmSync(site.dir, { recursive: true, force: true });
+    await s.server?.close();
+    if (s.site?.dir) rmSync(s.site.dir, { recursive: true, force: true });
   });
+  return s;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)("the built site in chromium", () => {
+  const served = useSite("charters");
+  const byPage = new Map<string, PageFacts>();
 
   async function visit(rel: string): Promise<Watched> {
-    const w = await watchedPage(browser, server.origin);
-    await w.page.goto(`${server.origin}/${rel}`, { waitUntil: "load" });
+    const w = await watchedPage(browser, served.server.origin);
+    await w.page.goto(`${served.server.origin}/${rel}`, { waitUntil: "load" });
     if (rel.endsWith("playground.html")) await w.page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
     return w;
   }
 
   it("every page loads with no console error, no page error, no dialog and no request outside the site", async () => {
-    const pages = htmlPages(site.dir);
+    const pages = htmlPages(served.site.dir);
     expect(pages).toContain("playground.html");
-    if (site.html) for (const p of ["index.html", "compare.html"]) expect(pages).toContain(p);
+    if (served.site.html) for (const p of ["index.html", "compare.html"]) expect(pages).toContain(p);
     const problems: string[] = [];
     for (const rel of pages) {
       const w = await visit(rel);
@@ -111,7 +126,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the built site in chromium", () => {
   }, 240_000);
 
   it("every link and anchor between the pages resolves (link checker)", async () => {
-    if (byPage.size === 0) for (const rel of htmlPages(site.dir)) {
+    if (byPage.size === 0) for (const rel of htmlPages(served.site.dir)) {
       const w = await visit(rel);
       byPage.set(rel, await facts(w.page));
       await w.page.context().close();
@@ -120,11 +135,11 @@ describe.skipIf(!HAVE_CHROMIUM)("the built site in chromium", () => {
     let checked = 0;
     for (const [rel, f] of byPage) {
       for (const { attr, url } of f.refs) {
-        if (!url.startsWith(`${server.origin}/`)) continue; // links out of the site are never fetched (the first test forbids requests)
+        if (!url.startsWith(`${served.server.origin}/`)) continue; // links out of the site are never fetched (the first test forbids requests)
         const u = new URL(url);
         const target = decodeURIComponent(u.pathname).replace(/^\//, "") || "index.html";
         checked++;
-        const file = path.join(site.dir, target);
+        const file = path.join(served.site.dir, target);
         if (!existsSync(file) || statSync(file).isDirectory()) {
           broken.push(`${rel}: ${attr} → ${target} does not exist`);
           continue;
@@ -143,9 +158,9 @@ describe.skipIf(!HAVE_CHROMIUM)("the built site in chromium", () => {
   }, 240_000);
 
   it("the index, a charter page, a federation page, compare and the playground have no serious or critical axe-core violation", async () => {
-    const pages = htmlPages(site.dir);
+    const pages = htmlPages(served.site.dir);
     const pick = (re: RegExp) => pages.find((p) => re.test(p));
-    const targets = site.html
+    const targets = served.site.html
       ? [pick(/^index\.html$/), pick(/free-commons[^/]*\.html$/), pick(/cascadia-confederacy[^/]*\.html$/), pick(/^compare\.html$/), "playground.html"]
       : ["playground.html"];
     expect(targets.every((t) => t !== undefined)).toBe(true);
@@ -162,32 +177,22 @@ describe.skipIf(!HAVE_CHROMIUM)("the built site in chromium", () => {
 });
 
 describe.skipIf(!HAVE_CHROMIUM)("a site built from hostile charters", () => {
-  let site: { dir: string; html: boolean; note: string };
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await buildSite("charters", path.resolve("test/browser/fixtures/hostile"));
-    server = await serve(site.dir);
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (site?.dir) rmSync(site.dir, { recursive: true, force: true });
-  });
+  const served = useSite("charters", path.resolve("test/browser/fixtures/hostile"));
 
   it("runs nothing and injects nothing on any page: no script, handler, javascript: URL, foreign element or dialog", async () => {
     const problems: string[] = [];
-    const pages = htmlPages(site.dir).filter((p) => p !== "playground.html"); // the playground's hostile test is in playground.test.ts
-    if (site.html) expect(pages.length).toBeGreaterThanOrEqual(3);
+    const pages = htmlPages(served.site.dir).filter((p) => p !== "playground.html"); // the playground's hostile test is in playground.test.ts
+    if (served.site.html) expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const rel of pages) {
-      const w = await watchedPage(browser, server.origin);
-      await w.page.goto(`${server.origin}/${rel}`, { waitUntil: "load" });
-      problems.push(...(await injected(w.page, server.origin)).map((p) => `${rel}: ${p}`));
+      const w = await watchedPage(browser, served.server.origin);
+      await w.page.goto(`${served.server.origin}/${rel}`, { waitUntil: "load" });
+      problems.push(...(await injected(w.page, served.server.origin)).map((p) => `${rel}: ${p}`));
       for (const e of w.errors) problems.push(`${rel}: ${e}`);
       for (const u of w.outside) problems.push(`${rel}: request outside the site: ${u}`);
       for (const d of w.dialogs) problems.push(`${rel}: dialog ${d}`);
+      // Bidi and control characters do not reach the page's text raw (they could reorder what a reader sees).
+      const raw = await w.page.evaluate(() => document.body.textContent ?? "");
+      if (/[\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(raw)) problems.push(`${rel}: raw bidi or control character in the text`);
       // The hostile text is shown as text.
       if (/hostile/.test(rel)) expect(await w.page.textContent("body")).toContain("<script>window.__pwned=1</script>");
       await w.page.context().close();
