@@ -5,8 +5,8 @@
 // editor). Two requests of its own feed the page's panels from the same
 // check result the diagnostics come from:
 //   charterc/playground/examples  → the bundled charters, for the picker;
-//   charterc/playground/report    → verdicts, the exit cost and witness, the
-//                                   code-lens headline, the constitution.
+//   charterc/playground/report    → verdicts, the exit cost and witness and
+//                                   the constitution.
 import MarkdownIt from "markdown-it";
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from "vscode-languageserver/browser";
 import { analyzeCharter, formatCost, renderWitness } from "../analysis/index.js";
@@ -14,7 +14,6 @@ import { relativeId } from "../compiler.js";
 import { DEFAULT_OPTIONS } from "../config/options.js";
 import { renderMarkdown } from "../emit/markdown.js";
 import { PROPERTY_IDS } from "../language/properties.js";
-import { headline } from "./code-lens.js";
 import { guard } from "./guard.js";
 import type { ProjectInfo, WorkspaceHost } from "./host.js";
 import { createServer } from "./server.js";
@@ -77,7 +76,6 @@ function report(result: import("../compiler.js").FileResult, uri: string): Repor
     text: result.text,
     name: charter?.name ?? null,
     kind: charter?.kind ?? null,
-    lens: headline(result),
     verdicts,
     exit,
     constitution,

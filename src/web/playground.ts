@@ -160,9 +160,13 @@ const syncAsYouType = ViewPlugin.fromClass(
 let reportSeq = 0;
 async function refreshReport(client: LSPClient, view: EditorView, plugin: LSPPlugin): Promise<void> {
   const seq = ++reportSeq;
-  const r = await client.request<{ uri: string }, Report | null>(REPORT_REQUEST, { uri: plugin.uri });
+  const [r, lenses] = await Promise.all([
+    client.request<{ uri: string }, Report | null>(REPORT_REQUEST, { uri: plugin.uri }),
+    // The code lens, as an editor shows it above the charter's header.
+    client.request<{ textDocument: { uri: string } }, { command?: { title: string } }[] | null>("textDocument/codeLens", { textDocument: { uri: plugin.uri } }).catch(() => null),
+  ]);
   if (seq !== reportSeq || !r || r.text !== view.state.doc.toString()) return;
-  renderReport(r);
+  renderReport(r, lenses?.map((l) => l.command?.title ?? "").filter(Boolean).join(" · ") ?? "");
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -172,8 +176,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 }
 
-function renderReport(r: Report): void {
-  $("lens").textContent = visible(r.lens ?? "") || (r.errors > 0 ? `${r.errors} error${r.errors === 1 ? "" : "s"}: no verdicts until the charter parses` : "");
+function renderReport(r: Report, lens: string): void {
+  $("lens").textContent = visible(lens) || (r.errors > 0 ? `${r.errors} error${r.errors === 1 ? "" : "s"}: no verdicts until the charter parses` : "");
   const exit = $("exit");
   exit.replaceChildren();
   if (r.exit) {

@@ -28,8 +28,6 @@ export interface Report {
   readonly text: string;
   readonly name: string | null;
   readonly kind: string | null;
-  /** The code lens headline ("✔ exit guaranteed · … · 14/14 properties hold"). */
-  readonly lens: string | null;
   readonly verdicts: readonly Verdict[];
   /** Who can weaken `exit`, in words, and the cheapest path; null without an exit clause. */
   readonly exit: { readonly cost: string; readonly witness: string } | null;
