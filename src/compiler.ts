@@ -9,7 +9,8 @@
 import path from "node:path";
 import type { Document } from "./ast/ast.js";
 import { diag } from "./diagnostics/codes.js";
-import { compareDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { capDiagnostics } from "./diagnostics/cap.js";
 import { DEFAULT_OPTIONS, type CheckOptions } from "./config/options.js";
 import { parse } from "./lower/index.js";
 import type { Charter } from "./semantics/model.js";
@@ -17,6 +18,7 @@ import { resolve, type ImportTarget } from "./semantics/resolve.js";
 import type { PropertyResult } from "./rules/api.js";
 import { runRules } from "./rules/index.js";
 import { LineIndex } from "./text/line-index.js";
+import { invalidUtf8 } from "./text/utf8.js";
 
 export interface CompilerHost {
   /** Absolute path of the project root (the folder of charterc.yaml, else the working directory). */
@@ -25,6 +27,8 @@ export interface CompilerHost {
   readFile(absPath: string): string | undefined;
   /** The path with symlinks resolved, or undefined when it does not exist. Must not read the file. */
   realpath(absPath: string): string | undefined;
+  /** Why `readFile` refused a file that exists (outside the root, not a regular file, too large), when it did. */
+  refusal?(absPath: string): string | undefined;
 }
 
 export interface SourceFile {
@@ -121,11 +125,8 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
   for (let i = 0; i < queue.length; i++) {
     const file = queue[i]!;
     if (sources.has(file)) continue;
-    const text = host.readFile(path.join(host.root, ...file.split("/")));
-    if (text === undefined) {
-      if (entrySet.has(file)) note(file, diag("CH0302", file, { start: 0, end: 0 }, { path: file }));
-      continue;
-    }
+    const text = readSource(host, file, entrySet.has(file), note);
+    if (text === undefined) continue;
     const src = parseSource(file, text, cache);
     sources.set(file, src);
     const fileEdges: { to: string; index: number }[] = [];
@@ -180,12 +181,13 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
   let warnings = 0;
   const files: FileResult[] = fileIds.map((file) => {
     const src = sources.get(file) ?? parseSource(file, "");
-    const diagnostics = [...(sources.has(file) ? src.parseDiagnostics : []), ...(extra.get(file) ?? []), ...(resolved.get(file) ?? []), ...(ruleDiags.get(file) ?? [])].sort(
-      compareDiagnostics,
-    );
+    // One cap per code per file for every stage (src/diagnostics/cap.ts); errors and warnings are still counted in full.
+    const all = [...(sources.has(file) ? src.parseDiagnostics : []), ...(extra.get(file) ?? []), ...(resolved.get(file) ?? []), ...(ruleDiags.get(file) ?? [])];
+    const diagnostics = capDiagnostics(all);
     for (const d of diagnostics) {
-      if (d.severity === "error") errors++;
-      else if (d.severity === "warning") warnings++;
+      const n = d.omitted?.count ?? 1; // an "and N more" stands for N
+      if (d.severity === "error") errors += n;
+      else if (d.severity === "warning") warnings += n;
     }
     return {
       ...src,
@@ -197,6 +199,33 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
     };
   });
   return { files, errors, warnings };
+}
+
+/**
+ * Read one file through the host: an entry outside the root is refused
+ * unread (CH0303), a refusal or failure of the host is reported for entries
+ * (CH0303, CH0302), and bytes that were not UTF-8 are reported where they
+ * stand (CH0016; the host decodes them with `decodeUtf8`).
+ */
+function readSource(host: CompilerHost, file: string, entry: boolean, note: (file: string, d: Diagnostic) => void): string | undefined {
+  const at = { start: 0, end: 0 };
+  if (file === ".." || file.startsWith("../") || path.posix.isAbsolute(file) || path.isAbsolute(file)) {
+    note(file, diag("CH0303", file, at, { path: file, reason: "is outside the project root; it was not read" }));
+    return undefined;
+  }
+  const abs = path.join(host.root, ...file.split("/"));
+  const text = host.readFile(abs);
+  if (text === undefined) {
+    const why = host.refusal?.(abs);
+    if (entry) note(file, why ? diag("CH0303", file, at, { path: file, reason: why }) : diag("CH0302", file, at, { path: file }));
+    return undefined;
+  }
+  const bad = invalidUtf8(text);
+  if (bad) {
+    const more = bad.count > 1 ? ` (${bad.count} invalid bytes in the file)` : "";
+    note(file, diag("CH0016", file, { start: bad.offset, end: bad.offset + 1 }, { byte: `0x${bad.byte.toString(16).padStart(2, "0")}`, at: String(bad.byteOffset), more }));
+  }
+  return text;
 }
 
 /** One CH0114 per import that closes a cycle, reported at that import. */

@@ -3,7 +3,9 @@
 // more than they need (ajv, prettier and the language server stay unloaded).
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../project/config-file.js";
-import { processIo, UsageError, type Io } from "./io.js";
+import { FileError } from "../project/safe-fs.js";
+import { sanitizeForTerminal } from "../text/terminal.js";
+import { NoInputError, processIo, UsageError, type Io } from "./io.js";
 import { VERSION } from "../version.js";
 
 function intArg(v: string): number {
@@ -17,9 +19,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .description("Check, format and publish community charters.")
     .version(VERSION, "-v, --version")
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError("see `charterc help`")
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(safeLines(s.trimEnd())) })
     .exitOverride();
+  // Which command is running, for the pointer under a usage error.
+  program.hook("preAction", (_program, action) => {
+    running = action.name();
+  });
 
   program
     .command("check")
@@ -138,11 +144,24 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
   // ── end lsp ──
 
+  // A usage error prints the one useful line and a pointer, not the whole help.
+  for (const sub of program.commands) {
+    sub.showHelpAfterError(`see \`charterc help ${sub.name()}\``);
+  }
   return program;
+}
+
+/** The command whose action is running (set by the preAction hook). */
+let running: string | undefined;
+
+/** Command-line text can carry user input (an unknown option, a path): never as control characters. */
+function safeLines(s: string): string {
+  return s.split("\n").map(sanitizeForTerminal).join("\n");
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code = 0;
+  running = undefined;
   const program = buildProgram(io, (c) => (code = c));
   try {
     if (argv.length === 0) {
@@ -156,12 +175,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       // --help and --version end here with exit code 0; argument errors with 2.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError || e instanceof ConfigError) {
-      io.err(`charterc: ${e.message}`);
+    if (e instanceof UsageError) {
+      io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
+      if (!(e instanceof NoInputError)) io.err(`see \`charterc help${running ? ` ${running}` : ""}\``);
+      return 2;
+    }
+    if (e instanceof ConfigError || e instanceof FileError) {
+      // A configuration or file the command cannot use: one line naming it.
+      io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
       return 2;
     }
     // A bug in charterc: say so plainly, without a stack trace unless asked.
-    io.err(`charterc: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`charterc: internal error: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}`);
     if (process.env.CHARTERC_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return 2;
   }

@@ -2,13 +2,17 @@
 // each charter: its Markdown constitution, canonical JSON, records schema and
 // Institutional Grammar CSV. Output paths mirror the inputs' paths relative
 // to their common folder (`charters/federations/x.charter` built with
-// `charters` → `DIR/federations/x.md`). Same input, same bytes.
-import fs from "node:fs";
+// `charters` → `DIR/federations/x.md`). Same input, same bytes. Every output
+// is collected first and written by the project layer (`writeOutputs`):
+// colliding names, links and wrong kinds of file in the way are refused
+// before anything is written, and each file is replaced atomically.
 import path from "node:path";
 import { relativeId } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { EMIT_KINDS, emitCharter, type EmitKind } from "../../emit/index.js";
+import { writeOutputs, type Output } from "../../project/safe-fs.js";
+import { sanitizeForTerminal } from "../../text/terminal.js";
 import { colors, wantColor } from "../colors.js";
 import { checkInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
@@ -59,26 +63,21 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
   const entries = result.files.filter((f) => f.entry);
   const progress = (flags.progress ?? process.stderr.isTTY === true) && entries.length > PROGRESS_AFTER;
   let failed = 0;
-  let written = 0;
+  const outputs: Output[] = [];
   for (const [i, f] of entries.entries()) {
     const abs = path.join(project.root, f.file);
     const rel = path.relative(common, abs).replace(/\.charter$/, "");
-    if (progress) io.err(`[${i + 1}/${entries.length}] ${f.file}`);
+    if (progress) io.err(`[${i + 1}/${entries.length}] ${sanitizeForTerminal(f.file)}`);
     const errors = f.diagnostics.filter((d) => d.severity === "error" && !d.rule);
     if (!f.charter || errors.length > 0) {
       failed++;
       for (const d of errors) io.err(renderDiagnostic(d, f, c));
-      io.err(`charterc: not built: ${f.file} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
+      io.err(`charterc: not built: ${sanitizeForTerminal(f.file)} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
       continue;
     }
-    const outputs = await emitCharter({ charter: f.charter, properties: f.properties }, rel, kinds);
-    for (const o of outputs) {
-      const target = path.join(outDir, ...o.name.split("/"));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, o.content);
-      written++;
-    }
+    for (const o of await emitCharter({ charter: f.charter, properties: f.properties }, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
   }
-  io.err(`${written} file${written === 1 ? "" : "s"} written to ${relativeId(io.cwd, outDir)} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);
+  const written = writeOutputs(outDir, outputs, (abs) => relativeId(io.cwd, abs));
+  io.err(`${written} file${written === 1 ? "" : "s"} written to ${sanitizeForTerminal(relativeId(io.cwd, outDir))} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);
   return failed > 0 ? 1 : 0;
 }
