@@ -449,10 +449,27 @@ function diffTie(ctx: Ctx, o: Tie, n: Tie): void {
     }
     push(ctx, "changed", n.id, o.id, "withdrawal", w.withdrawal(ow), w.withdrawal(nw), F, eff, why, { old: ow?.span, new: nw?.span });
   }
-  const before = new Set(undelegated(ctx.old, o));
-  const claimed = undelegated(ctx.new, n).filter((p) => !before.has(p));
-  if (claimed.length > 0) {
-    push(ctx, "changed", n.id, o.id, "federation powers", null, w.and(claimed), F, "weakens", `the federation ${n.alias.name} now claims ${w.and(claimed)}, which this community did not delegate`, { old: o.headSpan, new: n.headSpan });
+  // What the federation claims beyond this tie's delegation, before and after
+  // (both lists shown, so a power it already claimed is not read as new).
+  const beforeList = undelegated(ctx.old, o);
+  const afterList = undelegated(ctx.new, n);
+  const before = new Set(beforeList);
+  const after = new Set(afterList);
+  const oldDelegated = new Set(od);
+  const newDelegated = new Set(nd);
+  const claimed = afterList.filter((p) => !before.has(p));
+  // A power no longer claimed because the community now delegates it is the `delegates` change above, not a federation change.
+  const released = beforeList.filter((p) => !after.has(p) && !newDelegated.has(p));
+  if (claimed.length > 0 || released.length > 0) {
+    const takenBack = claimed.filter((p) => oldDelegated.has(p));
+    const fresh = claimed.filter((p) => !oldDelegated.has(p));
+    const parts = [
+      ...(fresh.length > 0 ? [`the federation ${n.alias.name} now claims ${w.and(fresh)}, which this community does not delegate`] : []),
+      ...(takenBack.length > 0 ? [`the federation ${n.alias.name} still claims ${w.and(takenBack)}, which this community no longer delegates`] : []),
+      ...(released.length > 0 ? [`the federation ${n.alias.name} no longer claims ${w.and(released)}, which this community does not delegate`] : []),
+    ];
+    const show = (xs: readonly string[]) => (xs.length === 0 ? "none" : xs.join(", "));
+    push(ctx, "changed", n.id, o.id, "undelegated federation powers", show(beforeList), show(afterList), F, claimed.length > 0 ? "weakens" : "strengthens", parts.join("; "), { old: o.headSpan, new: n.headSpan });
   }
 }
 

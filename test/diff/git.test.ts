@@ -73,7 +73,7 @@ describe("diff --git", () => {
     expect(byFile.get("charters/league.charter").changes).toEqual([expect.objectContaining({ field: "powers", effect: "weakens", new: "defense, taxation" })]);
     // The member's imports were read at HEAD for the old side, so the change is visible there too.
     const member = byFile.get("charters/commons.charter");
-    expect(member.changes).toEqual([expect.objectContaining({ clause: "member of league", field: "federation powers", new: "taxation", effect: "weakens", dimension: "federation" })]);
+    expect(member.changes).toEqual([expect.objectContaining({ clause: "member of league", field: "undelegated federation powers", old: "none", new: "taxation", effect: "weakens", dimension: "federation" })]);
     expect(member.properties).toEqual([expect.objectContaining({ id: "federation-subsidiarity", old: "holds", new: "fails", effect: "weakens" })]);
     expect(j.summary.bump).toBe("major");
   });
