@@ -200,7 +200,7 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
 }
 
 /** One CH0114 per import that closes a cycle, reported at that import. */
-function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
+export function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
