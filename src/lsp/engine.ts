@@ -60,6 +60,8 @@ interface Node {
   charter: Charter | null;
   resolveDiags: readonly Diagnostic[];
   evals: Map<PropertyId, CachedEvaluation>;
+  /** The dependency keys its evaluations recorded (`c:file`, `v:file`, `all`), for the reverse index. */
+  depKeys: Set<string>;
   /** Bumped when an early (per-charter) verdict of this file is recomputed. */
   verdictVersion: number;
   verdicts: Record<string, PropertyResult>;
@@ -148,6 +150,19 @@ export class Engine {
   private charters = new Map<string, Charter>();
   private pathsStale = false;
   private cyclesFresh = false;
+  private lastOptions: CheckOptions | null = null;
+  /** File → the files whose rules report diagnostics in it (almost always itself). */
+  private readonly reportersOf = new Map<string, Set<string>>();
+  private lastEntries: ReadonlySet<string> = new Set();
+  /** Files whose result may change in the current run. */
+  private readonly touched = new Set<string>();
+  // Work found by a run and not yet done: kept across a stopped run, so the next one finishes it.
+  private readonly srcChanged = new Set<string>();
+  private readonly evalQueue = new Set<string>();
+  private readonly bumped = new Set<string>();
+  private readonly removed: string[] = [];
+  /** Dependency key → files whose evaluations recorded it. */
+  private readonly dependents = new Map<string, Set<string>>();
 
   constructor(readonly cache: ParseCache) {}
 
@@ -195,6 +210,7 @@ export class Engine {
         charter: null,
         resolveDiags: [],
         evals: new Map(),
+        depKeys: new Set(),
         verdictVersion: 0,
         verdicts: {},
         ruleDiags: new Map(),
@@ -215,22 +231,29 @@ export class Engine {
   *run({ host, entries, options, absOf }: RunInput): Generator<void, RunOutcome, void> {
     this.stats.runs++;
     const pathsStale = this.pathsStale;
-    this.pathsStale = false;
 
     // 1. Read and parse what changed; import paths; the files reachable from the entries.
     const live = new Set<string>();
     const queue = [...entries].sort();
-    let edgesChanged = false;
+    /** Files whose parse (or readability) changed, or that are new. */
+    const srcChanged = this.srcChanged;
+    const touched = this.touched;
+    for (const e of entries) if (!this.lastEntries.has(e)) touched.add(e);
+    for (const e of this.lastEntries) if (!entries.has(e)) touched.add(e);
+    this.lastEntries = new Set(entries);
     for (let i = 0; i < queue.length; i++) {
       const file = queue[i]!;
       if (live.has(file)) continue;
       live.add(file);
+      if (!this.nodes.has(file)) srcChanged.add(file);
       const n = this.node(file);
       if (n.stale || n.text === undefined) {
         this.stats.reads++;
         n.text = host.readFile(absOf(file));
         n.stale = false;
-        n.src = n.text === undefined ? null : parseSource(file, n.text, this.cache);
+        const src = n.text === undefined ? null : parseSource(file, n.text, this.cache);
+        if (src !== n.src) srcChanged.add(file);
+        n.src = src;
         if (!n.src) this.cache.delete(file);
         yield;
       }
@@ -244,27 +267,31 @@ export class Engine {
           else if (r.kind === "missing") notes.push(diag("CH0113", file, imp.pathSpan, { path: imp.path }));
           else edges.push({ to: r.file, index });
         });
-        if (JSON.stringify(edges) !== JSON.stringify(n.edges)) edgesChanged = true;
+        if (JSON.stringify(edges) !== JSON.stringify(n.edges)) this.cyclesFresh = false;
         n.edges = edges;
         n.pathNotes = notes;
+        touched.add(file);
         n.pathsFor = src;
       } else if (!n.src && n.edges.length > 0) {
         n.edges = [];
         n.pathNotes = [];
         n.pathsFor = null;
-        edgesChanged = true;
+        this.cyclesFresh = false;
       }
       for (const e of n.edges) if (!live.has(e.to)) queue.push(e.to);
     }
 
     // Files no longer reached: forget them.
-    const removed: string[] = [];
+    const removed = this.removed;
     for (const [file, n] of this.nodes) {
       if (live.has(file)) continue;
       if (n.result) removed.push(file);
+      this.unindex(n);
+      this.setRuleDiags(n, new Map());
+      srcChanged.add(file);
       this.nodes.delete(file);
       this.cache.delete(file);
-      edgesChanged = true;
+      this.cyclesFresh = false;
     }
 
     // 2. Import targets (what each import resolved to, once parsed) and cycles.
@@ -273,7 +300,26 @@ export class Engine {
       const n = this.nodes.get(file)!;
       if (n.src && !sources.has(file)) sources.set(file, n.src);
     }
-    for (const [file, src] of sources) {
+    // Only files whose parse changed, and their importers, can have new targets.
+    const retarget = new Set<string>();
+    if (pathsStale) for (const file of sources.keys()) retarget.add(file);
+    else {
+      const importers = new Map<string, string[]>();
+      for (const file of sources.keys()) {
+        for (const e of this.nodes.get(file)!.edges) {
+          let list = importers.get(e.to);
+          if (!list) importers.set(e.to, (list = []));
+          list.push(file);
+        }
+      }
+      for (const file of srcChanged) {
+        retarget.add(file);
+        for (const from of importers.get(file) ?? []) retarget.add(from);
+      }
+    }
+    for (const file of retarget) {
+      const src = sources.get(file);
+      if (!src) continue;
       const n = this.nodes.get(file)!;
       const targets: ImportTarget[] = src.ast.imports.map(() => ({ file: null, kind: null }));
       const notes: Diagnostic[] = [];
@@ -290,10 +336,12 @@ export class Engine {
       if (key !== n.targetsKey) {
         n.targets = targets;
         n.targetNotes = notes;
+        touched.add(file);
         n.targetsKey = key;
       }
     }
-    if (edgesChanged || !this.cyclesFresh) {
+    this.pathsStale = false;
+    if (!this.cyclesFresh) {
       const edges = new Map<string, Edge[]>();
       for (const file of sources.keys()) edges.set(file, this.nodes.get(file)!.edges);
       const byFile = new Map<string, Diagnostic[]>();
@@ -305,7 +353,10 @@ export class Engine {
       for (const file of sources.keys()) {
         const n = this.nodes.get(file)!;
         const next = byFile.get(file) ?? [];
-        if (JSON.stringify(next) !== JSON.stringify(n.cycleNotes)) n.cycleNotes = next;
+        if (JSON.stringify(next) !== JSON.stringify(n.cycleNotes)) {
+          n.cycleNotes = next;
+          touched.add(file);
+        }
       }
       this.cyclesFresh = true;
     }
@@ -320,56 +371,81 @@ export class Engine {
         const r = resolve(src.ast, file, n.targets);
         n.charter = r.charter;
         n.resolveDiags = r.diagnostics;
+        touched.add(file);
         n.resolvedFor = src;
         n.resolvedKey = n.targetsKey;
         yield;
       }
       if (n.charter) charters.set(file, n.charter);
     }
-    for (const [file, n] of this.nodes) if (!sources.has(file)) n.charter = null;
-    if (charters.size !== this.charters.size) chartersChanged = true;
-    else for (const [file, c] of charters) if (this.charters.get(file) !== c) chartersChanged = true;
+    for (const file of srcChanged) {
+      touched.add(file);
+      const n = this.nodes.get(file);
+      if (n && !n.src) n.charter = null;
+    }
+    srcChanged.clear();
+    const changedCharters = new Set<string>();
+    for (const [file, c] of charters) if (this.charters.get(file) !== c) changedCharters.add(file);
+    for (const file of this.charters.keys()) if (!charters.has(file)) changedCharters.add(file);
+    chartersChanged = changedCharters.size > 0;
     if (chartersChanged) this.allVersion++;
     this.charters = charters;
 
     // 4. The property rules: early rules on every charter, then the late ones (they read verdicts).
+    //    Only files whose charter changed, and the files whose rules read what changed, are looked at.
     const files = [...charters.keys()].sort();
-    const evaluated = new Set<string>();
-    for (const late of [false, true]) {
-      for (const file of files) {
-        const n = this.nodes.get(file)!;
-        if (this.evaluate(n, late, options)) {
-          evaluated.add(file);
-          yield;
-        }
+    const evaluated = this.touched;
+    const early = this.evalQueue;
+    if (options !== this.lastOptions) for (const f of files) early.add(f);
+    this.lastOptions = options;
+    const add = (set: Set<string>, key: string) => {
+      for (const f of this.dependents.get(key) ?? []) set.add(f);
+    };
+    for (const file of changedCharters) {
+      early.add(file);
+      add(early, `c:${file}`);
+    }
+    if (chartersChanged) add(early, "all");
+    for (const file of [...early].sort()) {
+      const n = this.nodes.get(file);
+      if (!n?.charter || !charters.has(file)) continue;
+      const before = n.verdictVersion;
+      if (this.evaluate(n, false, options)) {
+        evaluated.add(file);
+        if (n.verdictVersion !== before) this.bumped.add(file);
+        yield;
       }
     }
+    const late = new Set(early);
+    for (const file of this.bumped) add(late, `v:${file}`);
+    for (const file of [...late].sort()) {
+      const n = this.nodes.get(file);
+      if (!n?.charter || !charters.has(file)) continue;
+      if (this.evaluate(n, true, options)) {
+        evaluated.add(file);
+        yield;
+      }
+    }
+    early.clear();
+    this.bumped.clear();
     for (const [file, n] of this.nodes) {
       if (charters.has(file) || (n.properties === null && n.ruleDiags.size === 0)) continue;
+      this.unindex(n);
       n.evals.clear();
       n.verdicts = {};
-      n.ruleDiags = new Map();
+      this.setRuleDiags(n, new Map());
       n.properties = null;
       evaluated.add(file);
-    }
-    // Which evaluated files report diagnostics in which files (almost always their own).
-    const reporters = new Map<string, string[]>();
-    for (const file of files) {
-      for (const target of this.nodes.get(file)!.ruleDiags.keys()) {
-        let list = reporters.get(target);
-        if (!list) reporters.set(target, (list = []));
-        list.push(file);
-      }
     }
 
     // 5. A FileResult for each file whose inputs changed (the same shape and order as check()).
     const changed: FileResult[] = [];
     const fileIds = new Set<string>(sources.keys());
     for (const e of entries) if (live.has(e)) fileIds.add(e);
-    for (const file of [...fileIds].sort()) {
+    for (const file of [...touched].filter((f) => fileIds.has(f)).sort()) {
       const n = this.nodes.get(file)!;
       const entry = entries.has(file);
-      const ruleParts = (reporters.get(file) ?? []).map((y) => this.nodes.get(y)!.ruleDiags.get(file)!);
+      const ruleParts = [...(this.reportersOf.get(file) ?? [])].sort().map((y) => this.nodes.get(y)!.ruleDiags.get(file)!);
       const key = [n.src, entry, n.pathNotes, n.targetNotes, n.cycleNotes, n.resolveDiags, n.charter, n.properties, ...ruleParts];
       if (n.result && key.length === n.resultKey.length && key.every((k, i) => k === n.resultKey[i])) continue;
       const unreadable = n.src === null && entry ? [diag("CH0302", file, { start: 0, end: 0 }, { path: file })] : null;
@@ -381,14 +457,17 @@ export class Engine {
       n.resultKey = key;
       changed.push(n.result);
     }
-    for (const [file, n] of this.nodes) {
-      if (n.result && !fileIds.has(file)) {
+    for (const file of touched) {
+      const n = this.nodes.get(file);
+      if (n?.result && !fileIds.has(file)) {
         n.result = null;
         n.resultKey = [];
         removed.push(file);
       }
     }
-    return { changed, removed };
+    touched.clear();
+    const gone = removed.splice(0).filter((f) => !this.nodes.get(f)?.result);
+    return { changed, removed: gone };
   }
 
   /** Re-run the rules of one pass on one file where their inputs changed; true when something was re-run. */
@@ -436,8 +515,31 @@ export class Engine {
     }
     if (!any) return false;
     if (!late) n.verdictVersion++;
+    this.index(n);
     this.finish(n, options);
     return true;
+  }
+
+  /** Record in the reverse index what this file's evaluations read. */
+  private index(n: Node): void {
+    this.unindex(n);
+    for (const c of n.evals.values()) {
+      for (const d of c.deps) n.depKeys.add(d.kind === "all" ? "all" : `${d.kind === "charter" ? "c" : "v"}:${d.file}`);
+    }
+    for (const key of n.depKeys) {
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(n.file);
+    }
+  }
+
+  private unindex(n: Node): void {
+    for (const key of n.depKeys) {
+      const set = this.dependents.get(key);
+      set?.delete(n.file);
+      if (set?.size === 0) this.dependents.delete(key);
+    }
+    n.depKeys.clear();
   }
 
   /** A file's property record and rule diagnostics from its evaluations (as runRules makes them). */
@@ -459,6 +561,23 @@ export class Engine {
       }
     }
     n.properties = record;
-    n.ruleDiags = out;
+    this.setRuleDiags(n, out);
+  }
+
+  /** Replace a file's rule diagnostics, keeping the reverse index and marking every file they touch. */
+  private setRuleDiags(n: Node, next: Map<string, Diagnostic[]>): void {
+    for (const target of n.ruleDiags.keys()) {
+      this.touched.add(target);
+      const set = this.reportersOf.get(target);
+      set?.delete(n.file);
+      if (set?.size === 0) this.reportersOf.delete(target);
+    }
+    n.ruleDiags = next;
+    for (const target of next.keys()) {
+      this.touched.add(target);
+      let set = this.reportersOf.get(target);
+      if (!set) this.reportersOf.set(target, (set = new Set()));
+      set.add(n.file);
+    }
   }
 }

@@ -8,8 +8,9 @@
 // what it can change. An edit is parsed at once (only its section, when it
 // stays inside one: src/lsp/incremental.ts), so hover and completion answer
 // from the newest parse without waiting; the analysis runs after a debounce
-// in time slices, yielding to the event loop between files, and a newer edit
-// stops a stale run (the caches keep what it finished).
+// in time slices, yielding to the event loop between files (after the
+// messages already received), and a newer edit stops a stale run (the caches
+// keep what it finished).
 //
 // No Node module is imported here: files, paths and the configuration come
 // through the WorkspaceHost (src/lsp/host.ts).
@@ -44,6 +45,16 @@ export interface WorkspaceSettings {
 const UNTITLED_DIR = ".charterc-untitled";
 /** Longest stretch of analysis between two turns of the event loop, in milliseconds. */
 const SLICE_MS = 8;
+
+/**
+ * Run `fn` after the messages already received: vscode-jsonrpc handles one
+ * message per setImmediate, so a timer followed by setImmediate lets a hover
+ * sent together with an edit be answered before the analysis starts.
+ */
+function later(where: string, fn: () => void, ms: number): Timer {
+  const after = typeof setImmediate === "function" ? (f: () => void) => void setImmediate(f) : (f: () => void) => void setTimeout(f, 0);
+  return safeTimeout(where, () => after(() => fn()), ms);
+}
 
 /**
  * A file id for a URI outside the host's file system (`untitled:…`), one to
@@ -85,6 +96,10 @@ export class Workspace {
   /** Something changed since the current (or last) run started. */
   private dirty = false;
   private running: Generator<void, RunOutcome, void> | null = null;
+  /** Open documents whose newest text is not parsed yet (parsed when a request or the analysis needs it). */
+  private readonly unparsed = new Set<string>();
+  /** Open documents with a new version since their last publication (re-sent even when the result did not change). */
+  private readonly versioned = new Set<string>();
   private waiters: (() => void)[] = [];
   /** Completed analyses (for tests and logging). */
   runs = 0;
@@ -184,7 +199,8 @@ export class Workspace {
     this.fileOfUri.set(uri, file);
     const known = this.open.has(file) || this.engine.nodes.has(file);
     this.open.set(file, { uri, file, version, text });
-    this.reparse(file);
+    this.unparsed.add(file);
+    this.versioned.add(file);
     // A new file may complete an import that was missing.
     if (!known) this.engine.touchPaths();
     this.changed(file);
@@ -202,7 +218,8 @@ export class Workspace {
         return;
       }
     }
-    this.reparse(file);
+    this.unparsed.add(file);
+    this.versioned.add(file);
     this.changed(file);
   }
 
@@ -210,6 +227,8 @@ export class Workspace {
     const file = this.fileOf(uri);
     this.open.delete(file);
     this.fileOfUri.delete(uri);
+    this.unparsed.delete(file);
+    this.versioned.add(file);
     // Still part of the project (or imported): re-read from the host; else the run forgets it.
     this.engine.touchPaths();
     this.changed(file);
@@ -269,6 +288,7 @@ export class Workspace {
     const r = this.results.get(file);
     if (!doc) return r;
     if (r && r.text === doc.text) return r;
+    this.ensureParsed(file);
     let src: SourceFile | undefined = this.cache.get(file);
     if (!src || src.text !== doc.text) src = parseSource(file, doc.text, this.cache);
     return { ...src, charter: null, diagnostics: src.parseDiagnostics, properties: r?.properties ?? null, entry: true };
@@ -307,7 +327,8 @@ export class Workspace {
     const quiet = now - this.lastEditAt > this.debounceMs && this.timer === null && this.running === null;
     this.lastEditAt = now;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = safeTimeout("analysis", () => {
+    this.timer = later("analysis", () => {
+      if (this.timer === null) return;
       this.timer = null;
       this.startNow();
     }, quiet ? 0 : this.debounceMs);
@@ -326,14 +347,14 @@ export class Workspace {
     }
     if (!this.dirty) return;
     this.dirty = false;
+    for (const f of [...this.unparsed]) this.ensureParsed(f);
     this.running = this.engine.run({ host: this.host(), entries: this.entries(), options: this.options, absOf: (f) => this.absOf(f) });
     this.pump();
   }
 
   /** Run the current analysis for one slice; continue on a later turn of the event loop. */
-  private pump(): void {
-    const run = this.running;
-    if (!run) return;
+  private pump(run: Generator<void, RunOutcome, void> | null = this.running): void {
+    if (!run || run !== this.running) return;
     const deadline = performance.now() + SLICE_MS;
     let step: IteratorResult<void, RunOutcome>;
     try {
@@ -353,7 +374,7 @@ export class Workspace {
         this.stopped++;
         return;
       }
-      safeTimeout("analysis", () => this.pump(), 0);
+      later("analysis", () => this.pump(run), 0);
       return;
     }
     this.running = null;
@@ -373,7 +394,16 @@ export class Workspace {
       const doc = this.open.get(r.file);
       // Published only for the text it was made from (a newer edit has its own run coming).
       if (doc && doc.text !== r.text) continue;
+      this.versioned.delete(r.file);
       this.sink.publish(r.file, this.uriOf(r.file), doc?.version, r);
+    }
+    // Opened, closed or re-versioned with the same text: the same result, under the document's version now.
+    for (const file of [...this.versioned]) {
+      const r = this.results.get(file);
+      const doc = this.open.get(file);
+      if (doc && r && r.text !== doc.text) continue;
+      this.versioned.delete(file);
+      if (r) this.sink.publish(file, this.uriOf(file), doc?.version, r);
     }
   }
 
@@ -396,6 +426,12 @@ export class Workspace {
       if (this.dirty) this.startNow();
     }
     this.finished();
+  }
+
+  /** Parse an open document's newest text if it is not parsed yet. */
+  private ensureParsed(file: string): void {
+    if (!this.unparsed.delete(file)) return;
+    this.reparse(file);
   }
 
   /** An open document's new text: re-parse only the edited section when the edit allows it. */
