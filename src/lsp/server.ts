@@ -10,6 +10,7 @@
 import {
   CancellationToken,
   CodeActionKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   DidChangeWatchedFilesNotification,
@@ -98,6 +99,17 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
     allResults: () => workspace.results.values(),
   };
   let initOptions: InitOptions = {};
+  /** Set when `initialize` arrives; a request before it gets ServerNotInitialized (-32002). */
+  let initialized = false;
+  const request = <A extends unknown[], R>(where: string, fn: (...args: A) => R, fallback: R) =>
+    guard(
+      where,
+      (...args: A): R => {
+        if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, "the server is not initialized: send `initialize` first");
+        return fn(...args);
+      },
+      fallback,
+    );
   let watchDynamic = false;
 
   /**
@@ -129,6 +141,7 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
     guard(
       "initialize",
       (params: InitializeParams): InitializeResult => {
+        initialized = true;
         initOptions = (params.initializationOptions ?? {}) as InitOptions;
         // The root is fixed now (before any document opens): the folder of charterc.yaml, else the workspace folder.
         workspace.setFolder(folderOf(params));
@@ -175,61 +188,61 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
   connection.onDidChangeWatchedFiles(guard("didChangeWatchedFiles", async (p) => workspace.filesChanged(p.changes.map((c) => c.uri)), undefined));
 
   connection.onHover(
-    guard("hover", (p) => {
+    request("hover", (p) => {
       const r = viewOfUri(p.textDocument.uri);
       return r ? hover(r, toOffset(r.lines, p.position)) : null;
     }, null),
   );
   connection.onCompletion(
-    guard("completion", (p) => {
+    request("completion", (p) => {
       const r = viewOfUri(p.textDocument.uri);
       return r ? complete(r, toOffset(r.lines, p.position)) : [];
     }, []),
   );
   connection.onDefinition(
-    guard("definition", async (p, token) => {
+    request("definition", async (p, token) => {
       const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? definition(ctx, r, toOffset(r.lines, p.position)) : [];
     }, Promise.resolve([])),
   );
   connection.onReferences(
-    guard("references", async (p, token) => {
+    request("references", async (p, token) => {
       const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? references(ctx, r, toOffset(r.lines, p.position), p.context.includeDeclaration) : [];
     }, Promise.resolve([])),
   );
   connection.onPrepareRename(
-    guard("prepareRename", async (p, token) => {
+    request("prepareRename", async (p, token) => {
       const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? prepareRename(r, toOffset(r.lines, p.position)) : null;
     }, Promise.resolve(null)),
   );
   connection.onRenameRequest(
-    guard("rename", async (p, token) => {
+    request("rename", async (p, token) => {
       const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? rename(ctx, r, toOffset(r.lines, p.position), p.newName) : null;
     }, Promise.resolve(null)),
   );
   connection.onDocumentSymbol(
-    guard("documentSymbol", (p) => {
+    request("documentSymbol", (p) => {
       const r = viewOfUri(p.textDocument.uri);
       return r ? documentSymbols(r) : [];
     }, []),
   );
   connection.onFoldingRanges(
-    guard("foldingRanges", (p) => {
+    request("foldingRanges", (p) => {
       const r = viewOfUri(p.textDocument.uri);
       return r ? foldingRanges(r) : [];
     }, []),
   );
   connection.languages.semanticTokens.on(
-    guard("semanticTokens", (p) => {
+    request("semanticTokens", (p) => {
       const r = viewOfUri(p.textDocument.uri);
       return r ? semanticTokens(r) : { data: [] };
     }, { data: [] }),
   );
   connection.onDocumentFormatting(
-    guard("formatting", async (p) => {
+    request("formatting", async (p) => {
       const doc = documents.get(p.textDocument.uri);
       const r = viewOfUri(p.textDocument.uri);
       if (!doc || !r) return [];
@@ -237,25 +250,25 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
     }, Promise.resolve([])),
   );
   connection.onCodeAction(
-    guard("codeAction", async (p, token) => {
+    request("codeAction", async (p, token) => {
       const r = await analysedOfUri(p.textDocument.uri, token);
       if (!r) return [];
       return codeActions(ctx, r, { start: toOffset(r.lines, p.range.start), end: toOffset(r.lines, p.range.end) }, p.context.diagnostics);
     }, Promise.resolve([])),
   );
   connection.onCodeLens(
-    guard("codeLens", async (p, token) => {
+    request("codeLens", async (p, token) => {
       const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? codeLenses(r) : [];
     }, Promise.resolve([])),
   );
   connection.onRequest(
     DOCUMENT_TEXT_REQUEST,
-    guard("documentText", (p: { uri: string }) => documents.get(p.uri)?.getText() ?? workspace.doc(workspace.fileOf(p.uri))?.text ?? null, null),
+    request("documentText", (p: { uri: string }) => documents.get(p.uri)?.getText() ?? workspace.doc(workspace.fileOf(p.uri))?.text ?? null, null),
   );
   connection.onRequest(
     STATS_REQUEST,
-    guard(
+    request(
       "stats",
       () => ({
         runs: workspace.runs,
@@ -269,7 +282,7 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
       null,
     ),
   );
-  connection.onShutdown(guard("shutdown", () => workspace.dispose(), undefined));
+  connection.onShutdown(request("shutdown", () => workspace.dispose(), undefined));
 
   documents.listen(connection);
   connection.listen();
