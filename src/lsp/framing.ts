@@ -29,7 +29,7 @@ export class FrameParser {
   private start = 0;
   private end = 0;
   /** While a body is incomplete: where it starts, its declared length, and how far it was scanned for a next header. */
-  private body: { at: number; length: number; scanned: number } | null = null;
+  private body: { header: number; at: number; length: number; scanned: number } | null = null;
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
 
   constructor(private readonly sink: FrameSink) {}
@@ -68,6 +68,7 @@ export class FrameParser {
       const next = size === this.buf.length ? this.buf : new Uint8Array(size);
       next.set(this.buf.subarray(this.start, this.end), 0);
       if (this.body) {
+        this.body.header -= this.start;
         this.body.at -= this.start;
         this.body.scanned -= this.start;
       }
@@ -120,8 +121,8 @@ export class FrameParser {
         this.skip(problem, this.start + 1);
         continue;
       }
-      this.body = { at: headerEnd + 4, length: length!, scanned: headerEnd + 4 };
-      this.start = headerEnd + 4;
+      // `start` stays at the header while the body arrives (a resync may begin inside the header block).
+      this.body = { header: this.start, at: headerEnd + 4, length: length!, scanned: headerEnd + 4 };
     }
     this.compact();
   }
@@ -129,34 +130,59 @@ export class FrameParser {
   /** Try to complete the current body; false when more bytes are needed. */
   private takeBody(): boolean {
     const b = this.body!;
-    if (this.end - b.at >= b.length) {
-      this.body = null;
+    const complete = this.end - b.at >= b.length;
+    if (complete) {
       const value = this.json(b.at, b.at + b.length);
-      if (value === undefined) {
-        this.start = b.at;
-        this.skip(`a body of ${b.length} bytes that is not JSON`, b.at);
+      if (value !== undefined) {
+        this.body = null;
+        this.start = b.at + b.length;
+        this.sink.message(value);
         return true;
       }
-      this.start = b.at + b.length;
-      this.sink.message(value);
+    }
+    // A next header right after a whole JSON object means the declared length is too large.
+    // (A body may itself contain the words "Content-Length:"; a proper prefix of a JSON object never parses.)
+    const to = complete ? Math.min(this.end, b.at + b.length + KEY.length) : this.end;
+    const cut = this.cut(Math.max(b.at, b.scanned - KEY.length - 16), to);
+    b.scanned = to;
+    if (cut === "broken") {
+      // A raw header inside the body (raw CR LF cannot occur in a JSON string): this frame is corrupt.
+      this.body = null;
+      this.skip(`a body of ${b.length} bytes with another header inside it`, b.header + 1);
       return true;
     }
-    // Incomplete: a next header right after a whole JSON object means the declared length is too large.
-    // (A body may itself contain the words "Content-Length:"; a proper prefix of a JSON object never parses.)
-    for (let next = this.findKey(Math.max(b.at, b.scanned - KEY.length + 1), this.end); next >= 0; next = this.findKey(next + 1, this.end)) {
+    if (cut) {
+      this.body = null;
+      this.start = cut.next;
+      this.sink.error(`Content-Length ${b.length} is larger than the message (${cut.next - b.at} bytes)`);
+      this.sink.message(cut.value);
+      return true;
+    }
+    if (!complete) return false;
+    // Resume at the next header after this one's start: it may sit in this header block or in the body.
+    this.body = null;
+    this.skip(`a body of ${b.length} bytes that is not JSON`, b.header + 1);
+    return true;
+  }
+
+  /**
+   * The first `Content-Length:` in [from, to) that follows a whole JSON
+   * object or array begun at the body's start (the length was too large), or
+   * "broken" when one is followed by digits and a raw CR LF — a header, which
+   * no JSON text can contain — or null.
+   */
+  private cut(from: number, to: number): { next: number; value: unknown } | "broken" | null {
+    const b = this.body!;
+    for (let next = this.findKey(from, to); next >= 0; next = this.findKey(next + 1, to)) {
       let last = next - 1;
       while (last > b.at && (this.buf[last] === 32 || this.buf[last] === CR || this.buf[last] === LF || this.buf[last] === 9)) last--;
-      if (this.buf[last] !== 125 && this.buf[last] !== 93) continue; // } or ]
-      const value = this.json(b.at, next);
-      if (!isObject(value)) continue;
-      this.body = null;
-      this.start = next;
-      this.sink.error(`Content-Length ${b.length} is larger than the message (${next - b.at} bytes)`);
-      this.sink.message(value);
-      return true;
+      if (this.buf[last] === 125 || this.buf[last] === 93) {
+        const value = this.json(b.at, next);
+        if (isObject(value)) return { next, value };
+      }
+      if (/^[ \t]*\d{1,10}[ \t]*\r\n/.test(latin1(this.buf.subarray(next + KEY.length, Math.min(this.end, next + KEY.length + 16))))) return "broken";
     }
-    b.scanned = this.end;
-    return false;
+    return null;
   }
 
   /** Report a bad frame and continue at the next `Content-Length:` at or after `from`. */
