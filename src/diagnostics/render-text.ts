@@ -10,6 +10,7 @@
 // NO_COLOR is set or the output is not a terminal — decided in the CLI).
 import type { Diagnostic } from "./diagnostic.js";
 import type { LineIndex } from "../text/line-index.js";
+import { sanitizeForTerminal } from "../text/terminal.js";
 
 export interface Colors {
   red(s: string): string;
@@ -31,17 +32,33 @@ export interface TextSource {
 
 const MAX_LINE = 200;
 
+/**
+ * User text for the start of an output line (a file name): neutralised, and
+ * never able to open a line as a CI workflow command (`::error …::` or the
+ * older `##[error]` of GitHub Actions and Azure Pipelines) — such a path is
+ * shown as `./::error…`, which names the same file.
+ */
+export function lineStartSafe(s: string): string {
+  const t = sanitizeForTerminal(s);
+  return /^\s*(?:::|##\[)/.test(t) ? "./" + t : t;
+}
+
+const safe = sanitizeForTerminal;
+
 export function renderDiagnostic(d: Diagnostic, src: TextSource | undefined, c: Colors = NO_COLORS, sources?: (file: string) => TextSource | undefined): string {
   const pos = src ? src.lines.position(d.span.start) : { line: 1, column: 1 };
   const sev = d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.cyan("info");
-  const head = `${c.bold(`${d.file}:${pos.line}:${pos.column}`)} - ${sev} ${c.dim(d.code)}: ${d.message}`;
+  // Every piece of user text (file names, messages quoting names and values,
+  // the source line) goes through sanitizeForTerminal: no control character,
+  // escape sequence or line break of the input reaches the terminal or log.
+  const head = `${c.bold(`${lineStartSafe(d.file)}:${pos.line}:${pos.column}`)} - ${sev} ${c.dim(d.code)}: ${safe(d.message)}`;
   const out = [head];
   if (src) out.push("", ...frame(src.lines, d.span.start, d.span.end, c), "");
-  if (d.help) out.push(`  ${c.cyan("help")}: ${d.help}`);
+  if (d.help) out.push(`  ${c.cyan("help")}: ${safe(d.help)}`);
   for (const r of d.related ?? []) {
     const rs = r.file === d.file ? src : sources?.(r.file);
     const rp = rs ? rs.lines.position(r.span.start) : undefined;
-    out.push(`  ${c.dim("note")}: ${r.message} ${c.dim(rp ? `(${r.file}:${rp.line}:${rp.column})` : `(${r.file})`)}`);
+    out.push(`  ${c.dim("note")}: ${safe(r.message)} ${c.dim(rp ? `(${safe(r.file)}:${rp.line}:${rp.column})` : `(${safe(r.file)})`)}`);
   }
   return out.join("\n").trimEnd();
 }
@@ -61,8 +78,14 @@ export function frame(lines: LineIndex, start: number, end: number, c: Colors = 
     col = col - from + (from > 0 ? 1 : 0);
     width = Math.min(width, MAX_LINE - (col - (from > 0 ? 1 : 0)));
   }
-  const visible = text.replace(/\t/g, " ");
+  // Tabs become one space; control characters (escape sequences, CR, bidi
+  // overrides) are shown as visible escapes, so the underline is placed by
+  // the lengths of the shown pieces, not of the raw ones.
+  const show = (s: string) => sanitizeForTerminal(s.replace(/\t/g, " "));
+  const before = show(text.slice(0, col));
+  const under = show(text.slice(col, col + width));
+  const visible = before + under + show(text.slice(col + width));
   const gutter = String(line);
   const pad = " ".repeat(gutter.length);
-  return [`${c.dim(gutter)}  ${visible}`, `${pad}  ${" ".repeat(col)}${c.red("~".repeat(Math.max(1, width)))}`];
+  return [`${c.dim(gutter)}  ${visible}`, `${pad}  ${" ".repeat(before.length)}${c.red("~".repeat(Math.max(1, under.length)))}`];
 }

@@ -5,7 +5,7 @@ import { analyzeCharter, describeCoalition, formatCost } from "../analysis/index
 import { PROPERTY_IDS } from "../language/properties.js";
 import type { PropertyResult } from "../rules/api.js";
 import type { Charter } from "../semantics/model.js";
-import { escapeCell } from "./markdown-escape.js";
+import { code, escapeTableCell } from "../emit/escape.js";
 import * as w from "./words.js";
 
 export interface CompareInput {
@@ -110,12 +110,15 @@ export function comparisonToText(c: Comparison, width = 36): string {
   return lines.join("\n");
 }
 
+/** A table cell: escaped, and never empty (an empty cell reads as a missing column). */
+const cell = (text: string): string => (text === "" ? "—" : escapeTableCell(text));
+
 export function comparisonToMarkdown(c: Comparison): string {
   const lines = [
-    `| | ${c.charters.map((x) => `**${escapeCell(x.name)}**<br>${escapeCell(x.file)}`).join(" | ")} |`,
+    `| | ${c.charters.map((x) => `**${cell(x.name)}**<br>${code(x.file)}`).join(" | ")} |`,
     `|---|${c.charters.map(() => "---").join("|")}|`,
   ];
-  for (const r of c.rows) lines.push(`| ${escapeCell(r.label)} | ${r.cells.map((cell) => cell.map((l) => escapeCell(l)).join("<br>")).join(" | ")} |`);
+  for (const r of c.rows) lines.push(`| ${cell(r.label)} | ${r.cells.map((ls) => ls.map(cell).join("<br>")).join(" | ")} |`);
   return lines.join("\n");
 }
 

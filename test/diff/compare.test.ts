@@ -33,7 +33,8 @@ describe("compare", () => {
     const rows = m.out.split("\n");
     expect(rows[1]).toBe("|---|---|---|---|");
     expect(m.out).toContain("| exit approval | none | by ordinary | none |");
-    expect(m.out).toContain("ordinary\\: majority of votes cast, 20% quorum, by assembly<br>expel\\: 2/3");
+    expect(m.out).toContain("ordinary: majority of votes cast, 20% quorum, by assembly<br>expel: 2/3");
+    expect(rows[0]).toContain("**Free Commons**<br>`test/diff/cases/exit-weakened/old.charter`");
   });
 
   test("a file that does not parse is reported with file:line:col and exit 1", async () => {

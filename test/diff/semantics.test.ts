@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkFiles } from "../helpers/memory-host.js";
 import { checkBump, diffCharters, parseSemver, sideOf } from "../../src/diff/index.js";
-import { escapeCell, escapeMarkdown } from "../../src/diff/markdown-escape.js";
+import MarkdownIt from "markdown-it";
 import { diffsToMarkdown } from "../../src/diff/render.js";
 import { diffTexts } from "./helpers.js";
 
@@ -136,20 +136,30 @@ describe("version bump", () => {
 });
 
 describe("Markdown escaping", () => {
-  test("punctuation, HTML and table pipes", () => {
-    expect(escapeMarkdown("a|b <script>&amp; *x* [l](u) `c`")).toBe("a\\|b &lt;script&gt;&amp;amp; \\*x\\* \\[l\\]\\(u\\) \\`c\\`");
-    expect(escapeCell("")).toBe("—");
-    expect(escapeMarkdown("two\nlines")).toBe("two lines");
-  });
+  const gfm = new MarkdownIt({ html: true, linkify: true });
 
   test("a hostile charter name and penalty cannot inject markup into the PR comment", () => {
-    const hostile = BASE.replace('"Free Commons"', '"<img src=x onerror=alert(1)> | **Pwned**"');
-    const d = diffTexts(hostile, edit("penalty: none", 'penalty: "</td><script>x</script> | col"', hostile));
+    const hostile = BASE.replace('"Free Commons"', '"<img src=x onerror=alert(1)> | **Pwned** x@evil.com"');
+    const d = diffTexts(hostile, edit("penalty: none", 'penalty: "</td><script>x</script> | col docs.github.io/phish"', hostile));
     const md = diffsToMarkdown([d]);
-    expect(md).not.toMatch(/<img|<script|<\/td>/);
-    expect(md).toContain("&lt;img src\\=x onerror\\=alert\\(1\\)&gt; \\| \\*\\*Pwned\\*\\*");
+    const html = gfm.render(md);
+    expect(html).not.toMatch(/<img|<script|<\/td><script|<strong>Pwned|<a /);
+    // Shown literally.
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; | **Pwned** x@evil.com");
+    expect(html).toContain("&lt;/td&gt;&lt;script&gt;x&lt;/script&gt; | col docs.github.io/phish");
     // Every row keeps its table's columns: 6 for changes, 5 for properties (escaped pipes do not split cells).
-    const widths = md.split("\n").filter((l) => l.startsWith("| 🔴")).map((row) => row.replace(/\\\|/g, "").split("|").length - 2);
-    expect(widths).toEqual([6, 5]);
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1]!.match(/<t[dh]/g) ?? []).length);
+    expect(rows.filter((n) => n !== 6 && n !== 5)).toEqual([]);
+    expect(rows.length).toBeGreaterThan(3);
+  });
+
+  test("versions and file names are not littered with backslashes; reasons keep their code spans", () => {
+    const d = diffTexts(BASE, edit("approval: none", "approval: by ordinary"));
+    const md = diffsToMarkdown([d]);
+    expect(md).not.toContain("\\.");
+    expect(md).toContain("`old.charter` → `new.charter`");
+    const html = gfm.render(md);
+    expect(html).toContain("<code>by ordinary</code>");
+    expect(html).not.toContain("`");
   });
 });
