@@ -120,13 +120,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("explain")
-    .description("print the documentation of a rule id or a diagnostic code")
-    .argument("<id>", "a rule id (exit-entrenched) or a code (CH0105)")
+    .description("print the documentation of a rule, a diagnostic code, a section or a field")
+    .argument("<id>", "a rule id (exit-entrenched), a code (CH0105), a section (membership) or a field (exit.notice)")
     .action(async (id: string) => {
-      const { explain } = await import("./commands/explain.js");
-      const page = explain(id);
-      if (page === undefined) throw new UsageError(`no rule or code named \`${id}\`; try a rule id such as \`exit-guaranteed\` or a code such as \`CH0105\``);
-      io.out(page);
+      const { explainOrFail } = await import("./commands/explain.js");
+      io.out(explainOrFail(id));
       setExit(0);
     });
 
