@@ -214,11 +214,12 @@ describe("a charterc.yaml: profile, rules override, include", () => {
     });
   });
 
-  it("-c FILE reads a configuration elsewhere", () => {
-    p.write("config/strict.yaml", "profile: strict\n");
-    const r = p.charterc(["check", BAKERS, "-c", "config/strict.yaml"]);
+  it("-c FILE reads another configuration (its folder is the project root)", () => {
+    p.write("charterc.strict.yaml", "profile: strict\n");
+    const r = p.charterc(["check", BAKERS, "-c", "charterc.strict.yaml"]);
     expect(r.stdout).toContain("2 errors, 0 warnings");
     expect(r.status).toBe(1);
+    fs.rmSync(path.join(p.dir, "charterc.strict.yaml"));
   });
 
   it("found from a subfolder: the nearest charterc.yaml above is the project root", () => {
