@@ -14,6 +14,8 @@
 //     `diff` and `compare`: "before" is `previous`, "after" is `files`);
 //   - `json`, where present, is the same content as a plain JSON document
 //     (bench/generate.mjs `charterJson` form), for the YAML + ajv baseline.
+//   issueTable marks the shapes of issue 13's table (the quick bench runs
+//   build and diff only on those).
 //   n is the bench's base size (the bench runs n, 2n, 4n); testN is a small
 //   size for the counted-work tests (they run testN and 2·testN).
 //   commands: which commands the shape is meant for ("check", "build", "diff").
@@ -106,7 +108,7 @@ const one = (text, file = "charters/shape.charter") => ({ files: { [file]: text 
 
 // ── the election chain, through the bench model so it also has a JSON form ──
 
-function electionChainModel(n, editQuorum = false) {
+export function electionChainModel(n, editQuorum = false) {
   const bodies = [{ name: "assembly", members: { all: true } }];
   const decisions = [{ name: "decision-0", by: "assembly", quorum: 0.2, threshold: { text: "majority of votes cast", json: { kind: "majority", of: "votes-cast" } }, notice: null, appeal: null }];
   for (let i = 1; i <= n; i++) {
@@ -184,9 +186,9 @@ function fromWorkspace(entries) {
 /** Every shape, by name. */
 export const SHAPES = {
   // ── the shapes that were quadratic or worse (issue 13's table) ──
-  "election chain": { n: 250, testN: 60, commands: ["check", "build", "diff"], make: electionChain, note: "`body council-i { selection: election by decision-(i-1) }`, `decision-i { by: council-i }`" },
+  "election chain": { n: 750, issueTable: true, testN: 60, commands: ["check", "build", "diff"], make: electionChain, note: "`body council-i { selection: election by decision-(i-1) }`, `decision-i { by: council-i }`" },
   "appointment chain": {
-    n: 2500,
+    n: 1500, issueTable: true,
     testN: 200,
     commands: ["check", "build"],
     note: "`body council-i { members: 5 seats selection: appointment by council-(i-1) }`",
@@ -202,28 +204,28 @@ export const SHAPES = {
       ),
   },
   "deep amendable chain": {
-    n: 1250,
+    n: 1500, issueTable: true,
     testN: 150,
     commands: ["check", "build", "diff"],
     note: "`decision d-i { quorum: 90% amendable: by d-(i-1) }`, `d-0` at 2%: every cheapest path runs the whole chain",
     make: (n) => ({ ...one(deepAmendable(n)), previous: { "charters/shape.charter": deepAmendable(n, { edit: true }) } }),
   },
   "deep amendable chain with bodies": {
-    n: 1000,
+    n: 800, issueTable: true,
     testN: 120,
     commands: ["check", "build", "diff"],
     note: "the same with `body b-i { members: all members amendable: by d-(i-1) }` per decision",
     make: (n) => ({ ...one(deepAmendable(n, { bodies: true })), previous: { "charters/shape.charter": deepAmendable(n, { bodies: true, edit: true }) } }),
   },
   "renamed decisions": {
-    n: 1500,
+    n: 1500, issueTable: true,
     testN: 150,
     commands: ["check", "diff"],
     note: "every decision renamed between the two versions (unique contents)",
     make: (n) => ({ ...one(renamed(n, "new")), previous: { "charters/shape.charter": renamed(n, "old") } }),
   },
   "many federations": {
-    n: 500,
+    n: 160, issueTable: true,
     testN: 40,
     commands: ["check"],
     note: "n independent federation files, no imports, checked as one folder",
@@ -233,10 +235,10 @@ export const SHAPES = {
       return { files, entries: Object.keys(files), folder: "charters" };
     },
   },
-  "import chain": { n: 500, testN: 40, commands: ["check", "build"], note: "f0 imports f1 … imports f(n-1), each `member of` the next", make: (n) => importChain(n, false) },
-  "import ring": { n: 500, testN: 40, commands: ["check"], note: "the import chain closed into a ring (a cycle diagnostic)", make: (n) => importChain(n, true) },
+  "import chain": { n: 150, issueTable: true, testN: 40, commands: ["check", "build"], note: "f0 imports f1 … imports f(n-1), each `member of` the next", make: (n) => importChain(n, false) },
+  "import ring": { n: 150, issueTable: true, testN: 40, commands: ["check"], note: "the import chain closed into a ring (a cycle diagnostic)", make: (n) => importChain(n, true) },
   "one file importing many": {
-    n: 500,
+    n: 150, issueTable: true,
     testN: 40,
     commands: ["check", "build"],
     note: "one charter imports n federations and is a member of each",
@@ -265,10 +267,10 @@ export const SHAPES = {
     },
   },
   prose: { n: 10000, testN: 400, commands: ["check", "build"], note: "a preamble of n lines", make: (n) => one(charterSource({ name: "Prose", preamble: list(n, (i) => `Line ${i} of the preamble: we associate by consent, and whoever joins may leave.`).join("\n") })) },
-  comments: { n: 10000, testN: 400, commands: ["check", "build"], note: "n line comments and n/4 block comments between sections", make: (n) => one(list(n, (i) => `// comment ${i}: nothing here is code`).join("\n") + "\n" + list(Math.ceil(n / 4), (i) => `/* block ${i}\n   still a comment */`).join("\n") + "\n" + charterSource({ name: "Comments" })) },
-  "plain decisions": { n: 5000, testN: 300, commands: ["check", "build"], note: "n independent decisions by the assembly", make: (n) => one(charterSource({ name: "Plain Decisions", parts: list(n, (i) => `decision p-${i} {\n  by: assembly\n  quorum: 25%\n  threshold: majority of votes cast\n}`) })) },
+  comments: { n: 7000, testN: 400, commands: ["check", "build"], note: "n line comments and n/4 block comments between sections", make: (n) => one(list(n, (i) => `// comment ${i}: nothing here is code`).join("\n") + "\n" + list(Math.ceil(n / 4), (i) => `/* block ${i}\n   still a comment */`).join("\n") + "\n" + charterSource({ name: "Comments" })) },
+  "plain decisions": { n: 1600, testN: 300, commands: ["check", "build"], note: "n independent decisions by the assembly", make: (n) => one(charterSource({ name: "Plain Decisions", parts: list(n, (i) => `decision p-${i} {\n  by: assembly\n  quorum: 25%\n  threshold: majority of votes cast\n}`) })) },
   "recall chain": {
-    n: 2500,
+    n: 800,
     testN: 200,
     commands: ["check", "build"],
     note: "`body s-i { selection: sortition recall: by r-(i-1) }`, `decision r-i { by: s-i }`",
@@ -281,7 +283,7 @@ export const SHAPES = {
       ),
   },
   "amendable chain": {
-    n: 2500,
+    n: 1600,
     testN: 200,
     commands: ["check", "build"],
     note: "`decision p-i { threshold: unanimity amendable: by p-(i-1) }`, the exit clause at the end of the chain",
@@ -294,36 +296,36 @@ export const SHAPES = {
       ),
   },
   "amendment ring": {
-    n: 2500,
+    n: 1500,
     testN: 200,
     commands: ["check", "build"],
     note: "`decision r-i { amendable: by r-(i+1 mod n) }`",
     make: (n) => one(charterSource({ name: "Amendment Ring", parts: list(n, (i) => `decision r-${i} {\n  by: assembly\n  quorum: ${10 + (i % 80)}%\n  threshold: majority of votes cast\n  amendable: by r-${(i + 1) % n}\n}`) })),
   },
   "amendment star": {
-    n: 2500,
+    n: 1500,
     testN: 200,
     commands: ["check", "build"],
     note: "n decisions, each amendable by one hub",
     make: (n) => one(charterSource({ name: "Amendment Star", parts: ["decision hub {\n  by: assembly\n  quorum: 50%\n  threshold: 2/3 of votes cast\n}", ...list(n, (i) => `decision s-${i} {\n  by: assembly\n  quorum: 25%\n  threshold: majority of votes cast\n  amendable: by hub\n}`)] })),
   },
   "election fan": {
-    n: 2500,
+    n: 800,
     testN: 200,
     commands: ["check", "build"],
     note: "n councils all elected by one decision, each deciding one thing",
     make: (n) => one(charterSource({ name: "Election Fan", parts: list(n, (i) => `body c-${i} {\n  members: 5 seats\n  selection: election by ordinary\n  term: 1 year\n  recall: by ordinary\n}\n\ndecision c-${i}-vote {\n  by: c-${i}\n  threshold: majority of votes cast\n}`) })),
   },
   "appeal chain": {
-    n: 2500,
+    n: 800,
     testN: 200,
     commands: ["check", "build"],
     note: "`decision a-i { by: assembly appeal: to panel-(i-1) }`, `body panel-i`",
     make: (n) => one(charterSource({ name: "Appeal Chain", parts: list(n, (i) => `body panel-${i} {\n  members: 3 seats\n  selection: sortition\n  term: 1 year\n  recall: by ordinary\n}\n\ndecision a-${i} {\n  by: assembly\n  threshold: majority of votes cast\n  appeal: to panel-${i === 0 ? 0 : i - 1}\n}`) })),
   },
-  "federation of members": { n: 500, testN: 40, commands: ["check", "build"], note: "a federation and n member charters (20 clauses each), checked as one folder", make: (n) => fromWorkspace(federation(20260601, n, 20)) },
+  "federation of members": { n: 80, testN: 40, commands: ["check", "build"], note: "a federation and n member charters (20 clauses each), checked as one folder", make: (n) => fromWorkspace(federation(20260601, n, 20)) },
   "many importers of one file": {
-    n: 1000,
+    n: 150,
     testN: 60,
     commands: ["check", "build"],
     note: "n small charters, each importing one federation",
@@ -333,7 +335,7 @@ export const SHAPES = {
       return { files, entries: Object.keys(files), folder: "charters" };
     },
   },
-  "independent charters": { n: 1000, testN: 60, commands: ["check", "build"], note: "n independent 20-clause charters, checked as one folder", make: (n) => fromWorkspace(workspace(20260601, n, 20)) },
+  "independent charters": { n: 80, testN: 60, commands: ["check", "build"], note: "n independent 20-clause charters, checked as one folder", make: (n) => fromWorkspace(workspace(20260601, n, 20)) },
 };
 
 /** Lines in a generated input (all files). */

@@ -88,10 +88,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("build")
-    .description("publish charters: Markdown constitution, canonical JSON, records schema, Institutional Grammar CSV")
+    .description("publish charters: Markdown constitution, canonical JSON, records schema, Institutional Grammar CSV, and a static HTML site")
     .argument("[paths...]", "files, folders or globs (default: `include` in charterc.yaml, else charters/**/*.charter)")
     .requiredOption("-o, --out <dir>", "output folder")
-    .option("-e, --emit <kinds>", "comma-separated outputs: markdown, json, schema, ig (default: all)")
+    .option("-e, --emit <kinds>", "comma-separated outputs: markdown, json, schema, ig, html (default: all)")
+    .option("--git <rev>", "with html: a \"what changed\" page per charter, against this git revision")
     .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
     .option("-c, --config <file>", "path to charterc.yaml")
     .option("--progress", "print a line per file (default: when stderr is a terminal and more than 3 files are built)")
