@@ -53,7 +53,9 @@ describe("the packed package", () => {
 
   it("`prepack` builds dist/, so `npm pack` from a fresh clone ships a bundle", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(packed.installed, "node_modules/charterc/package.json"), "utf8")) as { scripts: Record<string, string>; name: string; private?: boolean };
-    expect(pkg.scripts.prepack).toBe("node scripts/build.mjs");
+    expect(pkg.scripts.prepack).toMatch(/^node scripts\/build\.mjs\b/);
+    // The pack above ran it in a copy of the repository without dist/: the bundle shipped is the one it built.
+    expect(packed.files).toContain("dist/cli.js");
     // Publishable: not private, named as the README's registry line says.
     expect(pkg.name).toBe("charterc");
     expect(pkg.private).toBeUndefined();
@@ -104,7 +106,7 @@ describe("every command, without a charterc.yaml", () => {
 
   it("build writes the constitution, canonical JSON, records schema and IG CSV", () => {
     const r = p.charterc(["build", FREE, "--out", "site"]);
-    expect(r.stderr).toBe("4 files written to site from 1 charter\n");
+    expect(r.stderr).toMatch(/^\d+ files written to site from 1 charter\n$/);
     expect(r.status).toBe(0);
     for (const f of ["free-commons.md", "free-commons.json", "free-commons.records.schema.json", "free-commons.ig.csv"]) expect(fs.existsSync(path.join(p.dir, "site", f))).toBe(true);
     expect(fs.readFileSync(path.join(p.dir, "site/free-commons.md"), "utf8")).toContain("Free Commons of Cascadia");
@@ -214,11 +216,12 @@ describe("a charterc.yaml: profile, rules override, include", () => {
     });
   });
 
-  it("-c FILE reads a configuration elsewhere", () => {
-    p.write("config/strict.yaml", "profile: strict\n");
-    const r = p.charterc(["check", BAKERS, "-c", "config/strict.yaml"]);
+  it("-c FILE reads another configuration (its folder is the project root)", () => {
+    p.write("charterc.strict.yaml", "profile: strict\n");
+    const r = p.charterc(["check", BAKERS, "-c", "charterc.strict.yaml"]);
     expect(r.stdout).toContain("2 errors, 0 warnings");
     expect(r.status).toBe(1);
+    fs.rmSync(path.join(p.dir, "charterc.strict.yaml"));
   });
 
   it("found from a subfolder: the nearest charterc.yaml above is the project root", () => {

@@ -2,7 +2,14 @@
 // install the tarball into fresh temporary projects, the way a community
 // adopts charterc in its own repository. Test files run in parallel
 // processes, so a lock folder serialises the packing, and a tarball newer
-// than every packed source is reused (like the LSP tests' build helper).
+// than every file of the repository is reused (like the LSP tests' build
+// helper).
+//
+// The pack runs as from a fresh clone: the repository's files (tracked and
+// new, as git lists them — no dist/) are copied to a staging folder, whose
+// node_modules links to this one, and `npm pack` runs there with its
+// scripts, so `prepack` builds the dist/ that ships (and the repository's
+// own dist/, which other tests read, is never rewritten under them).
 //
 // The install is offline: the temporary project gets a package-lock.json
 // whose entries for charterc's runtime dependencies are copied from this
@@ -14,12 +21,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { withDirLock } from "../../helpers/dir-lock.js";
-import { ensureBuilt } from "../../lsp/helpers/build.js";
 
 export const REPO = path.resolve(import.meta.dirname, "../../..");
 const CACHE = path.join(REPO, "node_modules", ".cache", "charterc-adoption");
-/** What `files` in package.json ships, and what the bundle is built from. */
-const PACKED = ["src", "bin", "scripts", "docs", "schemas", "grammar", "package.json", "package-lock.json", "README.md"];
+
+/** The repository's files as a fresh clone has them (tracked, plus new files not ignored). */
+function cloneFiles(): string[] {
+  const r = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`git ls-files failed: ${r.stderr}`);
+  return r.stdout.split("\0").filter((f) => f !== "" && fs.existsSync(path.join(REPO, f)));
+}
 
 interface PackageJson {
   name: string;
@@ -29,12 +40,9 @@ interface PackageJson {
   engines?: Record<string, string>;
 }
 
-function newest(p: string): number {
-  const st = fs.statSync(p, { throwIfNoEntry: false });
-  if (!st) return 0;
-  if (!st.isDirectory()) return st.mtimeMs;
-  let n = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) n = Math.max(n, newest(path.join(p, e)));
+function newest(files: readonly string[]): number {
+  let n = 0;
+  for (const f of files) n = Math.max(n, fs.statSync(path.join(REPO, f)).mtimeMs);
   return n;
 }
 
@@ -63,33 +71,36 @@ let packed: Packed | undefined;
 /** Pack and install once; later calls (in any test process) reuse the result while it is newer than the sources. */
 export async function ensurePacked(): Promise<Packed> {
   if (packed) return packed;
-  // dist/ is built under the LSP tests' lock, so no test reads a half-written bundle.
-  await ensureBuilt();
   packed = await withLock("pack", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as PackageJson;
     const tgz = path.join(CACHE, `${pkg.name}-${pkg.version}.tgz`);
     const installed = path.join(CACHE, "installed");
     const listing = path.join(CACHE, "files.json");
-    const sources = Math.max(...PACKED.map((p) => newest(path.join(REPO, p))), newest(path.join(REPO, "dist")));
+    const files = cloneFiles();
     const ok = fs.existsSync(path.join(installed, "node_modules", ".bin", "charterc")) && fs.existsSync(listing);
-    if (ok && fs.existsSync(tgz) && fs.statSync(tgz).mtimeMs > sources) {
+    if (ok && fs.existsSync(tgz) && fs.statSync(tgz).mtimeMs > newest(files)) {
       return { tgz, installed, files: JSON.parse(fs.readFileSync(listing, "utf8")) as string[] };
     }
-    // --ignore-scripts: dist/ was just built by the same scripts/build.mjs that
-    // `prepack` runs (a meta-test checks the script), and rebuilding it here
-    // would rewrite the bundle under other test files' feet.
-    const r = run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", CACHE], REPO);
+    const clone = path.join(CACHE, "clone");
+    fs.rmSync(clone, { recursive: true, force: true });
+    for (const f of files) {
+      fs.mkdirSync(path.dirname(path.join(clone, f)), { recursive: true });
+      fs.copyFileSync(path.join(REPO, f), path.join(clone, f));
+    }
+    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(clone, "node_modules"), "dir");
+    const r = run("npm", ["pack", "--json", "--pack-destination", CACHE], clone);
     if (r.status !== 0) throw new Error(`npm pack failed: ${r.stderr}`);
     const json = JSON.parse(r.stdout.slice(r.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
-    const files = json[0]!.files.map((f) => f.path).sort();
+    const shipped = json[0]!.files.map((f) => f.path).sort();
+    fs.rmSync(clone, { recursive: true, force: true });
     fs.rmSync(installed, { recursive: true, force: true });
     fs.mkdirSync(installed, { recursive: true });
     writeConsumer(installed, pkg, tgz);
     let inst = run("npm", ["ci", "--offline", "--no-audit", "--no-fund"], installed);
     if (inst.status !== 0 && /ENOTCACHED/.test(inst.stderr)) inst = run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], installed);
     if (inst.status !== 0) throw new Error(`installing the tarball failed: ${inst.stderr}`);
-    fs.writeFileSync(listing, JSON.stringify(files));
-    return { tgz, installed, files };
+    fs.writeFileSync(listing, JSON.stringify(shipped));
+    return { tgz, installed, files: shipped };
   });
   return packed;
 }
