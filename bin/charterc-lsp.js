@@ -1,13 +1,7 @@
 #!/usr/bin/env node
 // The `charterc-lsp` command: the charter language server (stdio by default),
-// from the bundle in dist/, building it first if this checkout has not been
-// built yet.
-import { existsSync } from "node:fs";
+// from the bundle in dist/ (see ./launch.js for what happens when it is missing).
+import { bundle } from "./launch.js";
 
-const lsp = new URL("../dist/lsp.js", import.meta.url);
-if (!existsSync(lsp)) {
-  const { build } = await import("../scripts/build.mjs");
-  await build({ quiet: true });
-}
-const { runLanguageServer } = await import(lsp.href);
+const { runLanguageServer } = await import((await bundle("lsp.js")).href);
 runLanguageServer();

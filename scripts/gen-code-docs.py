@@ -21,6 +21,7 @@ WHY = {
  'CH0013': ('An import must be `import "PATH" as NAME`.', 'Give the path in quotes and an alias after `as`.'),
  'CH0014': ('Two commas in a row, or a comma at the end of a list.', 'Remove the extra comma or add the missing item.'),
  'CH0015': ('Something follows the closing `}` of the charter. Often a `}` closed the charter too early.', 'Move the content inside the charter, or remove the stray `}` above it.'),
+ 'CH0016': ('Charter files are read as UTF-8. A byte that is not part of a valid UTF-8 sequence is reported at its byte offset (the first one, with the count of all), and the text around it is still checked. `charterc fmt` does not rewrite such a file, so its bytes are never replaced by U+FFFD.', 'Re-save the file as UTF-8 in your editor, or convert it: `iconv -f latin1 -t utf-8 old.charter > new.charter`.'),
  'CH0101': ('The section\'s schema (§4) has no field of this name. charterc suggests the closest known field.', 'Correct the name (the suggestion is usually right), or remove the field.'),
  'CH0102': ('A field appears twice in one section; the first value is used.', 'Keep one of them.'),
  'CH0103': ('A section other than `body`, `decision` and `member of` appears twice, or two bodies, decisions or ties share a name. The first is kept.', 'Merge the two sections, or rename one of them.'),
@@ -57,13 +58,14 @@ WHY = {
  'CH0415': ('A member was admitted with a kind of consent the charter does not accept (for example `by birth` where `explicit` consent is required).', 'Record the member\'s explicit consent.'),
  'CH0416': ('A record names a member or a decision that the records do not contain.', 'Add the missing record, or correct the name.'),
  'CH0417': ('The records say they belong to a different charter than the one given with `--charter`.', 'Check that the right charter is named.'),
- 'CH0302': ('A file given to `charterc check` could not be read: it is missing, not a regular file, or larger than 32 MiB.', 'Check the path and the file.'),
+ 'CH0302': ('A file given to `charterc check` does not exist or could not be read. Files that exist but are refused — outside the project root, not a regular file, larger than 32 MiB — are CH0303.', 'Check the path and the file.'),
+ 'CH0303': ('charterc reads only regular files inside the project root (the folder of charterc.yaml, else the working directory): a file named on the command line, matched by a glob or listed in `include:` that lies outside it — by `..`, an absolute path, or a symlink such as `charters/x.charter -> /proc/self/environ` — is refused, as are FIFOs, devices and files over the size limit. The file is named and never opened, so nothing of it reaches the output.', 'Move the file inside the project, replace the symlink by the file itself, or run charterc from a folder that contains both.'),
 }
 for code, name, sev, msg, summary in rows:
     why, fix = WHY[code]
     ex_path = os.path.join(root, 'test/fixtures/codes', code, 'trigger/expected.txt')
     example = open(ex_path).read().rstrip() if os.path.exists(ex_path) else ''
     summary = summary.replace('\\"', '"').replace('\\\\', '\\')
-    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat charterc prints for the fixture `test/fixtures/codes/{code}/trigger/`:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
+    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat charterc prints for a charter with this problem:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
     open(os.path.join(root, 'docs/codes', f'{code}.md'), 'w').write(page)
 print(len(rows), 'pages')

@@ -18,6 +18,7 @@ import { resolve, type ImportTarget } from "./semantics/resolve.js";
 import type { PropertyResult } from "./rules/api.js";
 import { runRules } from "./rules/index.js";
 import { LineIndex } from "./text/line-index.js";
+import { invalidUtf8 } from "./text/utf8.js";
 
 export interface CompilerHost {
   /** Absolute path of the project root (the folder of charterc.yaml, else the working directory). */
@@ -26,6 +27,8 @@ export interface CompilerHost {
   readFile(absPath: string): string | undefined;
   /** The path with symlinks resolved, or undefined when it does not exist. Must not read the file. */
   realpath(absPath: string): string | undefined;
+  /** Why `readFile` refused a file that exists (outside the root, not a regular file, too large), when it did. */
+  refusal?(absPath: string): string | undefined;
 }
 
 export interface SourceFile {
@@ -122,11 +125,8 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
   for (let i = 0; i < queue.length; i++) {
     const file = queue[i]!;
     if (sources.has(file)) continue;
-    const text = host.readFile(path.join(host.root, ...file.split("/")));
-    if (text === undefined) {
-      if (entrySet.has(file)) note(file, diag("CH0302", file, { start: 0, end: 0 }, { path: file }));
-      continue;
-    }
+    const text = readSource(host, file, entrySet.has(file), note);
+    if (text === undefined) continue;
     const src = parseSource(file, text, cache);
     sources.set(file, src);
     const fileEdges: { to: string; index: number }[] = [];
@@ -201,34 +201,75 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
   return { files, errors, warnings };
 }
 
+/**
+ * Read one file through the host: an entry outside the root is refused
+ * unread (CH0303), a refusal or failure of the host is reported for entries
+ * (CH0303, CH0302), and bytes that were not UTF-8 are reported where they
+ * stand (CH0016; the host decodes them with `decodeUtf8`).
+ */
+function readSource(host: CompilerHost, file: string, entry: boolean, note: (file: string, d: Diagnostic) => void): string | undefined {
+  const at = { start: 0, end: 0 };
+  if (file === ".." || file.startsWith("../") || path.posix.isAbsolute(file) || path.isAbsolute(file)) {
+    note(file, diag("CH0303", file, at, { path: file, reason: "is outside the project root; it was not read" }));
+    return undefined;
+  }
+  const abs = path.join(host.root, ...file.split("/"));
+  const text = host.readFile(abs);
+  if (text === undefined) {
+    const why = host.refusal?.(abs);
+    if (entry) note(file, why ? diag("CH0303", file, at, { path: file, reason: why }) : diag("CH0302", file, at, { path: file }));
+    return undefined;
+  }
+  const bad = invalidUtf8(text);
+  if (bad) {
+    const more = bad.count > 1 ? ` (${bad.count} invalid bytes in the file)` : "";
+    note(file, diag("CH0016", file, { start: bad.offset, end: bad.offset + 1 }, { byte: `0x${bad.byte.toString(16).padStart(2, "0")}`, at: String(bad.byteOffset), more }));
+  }
+  return text;
+}
+
+/** Cycles of more files than this are named by their first and last files. */
+const CYCLE_SHOWN = 12;
+const CYCLE_ENDS = 5;
+
 /** One CH0114 per import that closes a cycle, reported at that import. */
-function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
+export function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
+  const position = new Map<string, number>(); // index on the stack, for the files on it
   // Iterative DFS: import graphs can be long chains.
   for (const start of [...sources.keys()].sort()) {
     if (state.has(start)) continue;
     const work: { file: string; next: number }[] = [{ file: start, next: 0 }];
     state.set(start, 1);
+    position.set(start, stack.length);
     stack.push(start);
     while (work.length > 0) {
       const top = work[work.length - 1]!;
       const list = edges.get(top.file) ?? [];
       if (top.next >= list.length) {
         state.set(top.file, 2);
-        stack.pop();
+        position.delete(stack.pop()!);
         work.pop();
         continue;
       }
       const e = list[top.next++]!;
       const s = state.get(e.to);
       if (s === 1) {
-        const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
+        // The cycle runs from e.to's place on the stack to here; a long one is named by its ends.
+        const from = position.get(e.to)!;
+        const length = stack.length - from + 1;
+        const names = (xs: string[]) => xs.map((f) => `\`${f}\``);
+        const shown =
+          length <= CYCLE_SHOWN
+            ? names([...stack.slice(from), e.to])
+            : [...names(stack.slice(from, from + CYCLE_ENDS)), `… ${length - 2 * CYCLE_ENDS} more …`, ...names([...stack.slice(stack.length - CYCLE_ENDS + 1), e.to])];
         const imp = sources.get(top.file)!.ast.imports[e.index]!;
-        out.push(diag("CH0114", top.file, imp.pathSpan, { cycle: cycle.map((f) => `\`${f}\``).join(" → ") }));
+        out.push(diag("CH0114", top.file, imp.pathSpan, { cycle: shown.join(" → ") }));
       } else if (s === undefined && sources.has(e.to)) {
         state.set(e.to, 1);
+        position.set(e.to, stack.length);
         stack.push(e.to);
         work.push({ file: e.to, next: 0 });
       }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CODES } from "../src/diagnostics/codes.js";
 import { renderDiagnostic } from "../src/diagnostics/render-text.js";
 import { validateRecords } from "../src/validate/index.js";
+import { decodeUtf8 } from "../src/text/utf8.js";
 import { checkFiles } from "./helpers/memory-host.js";
 
 const DIR = path.join(import.meta.dirname, "fixtures/codes");
@@ -17,7 +18,7 @@ function loadDir(dir: string): Record<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".charter") || e.name === "entries.txt") files[path.relative(dir, p).split(path.sep).join("/")] = fs.readFileSync(p, "utf8");
+      else if (e.name.endsWith(".charter") || e.name === "entries.txt") files[path.relative(dir, p).split(path.sep).join("/")] = decodeUtf8(fs.readFileSync(p)).text; // as the disk host decodes (CH0016)
     }
   };
   walk(dir);

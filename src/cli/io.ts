@@ -8,6 +8,9 @@ export interface Io {
 /** The command itself could not run (bad arguments, no inputs): exit 2. */
 export class UsageError extends Error {}
 
+/** The inputs named do not exist: exit 2 with that one line (no pointer to the help: the usage was right). */
+export class NoInputError extends UsageError {}
+
 export const processIo: Io = {
   cwd: process.cwd(),
   out: (t) => void process.stdout.write(t.endsWith("\n") ? t : t + "\n"),

@@ -3,7 +3,9 @@
 // more than they need (ajv, prettier and the language server stay unloaded).
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../project/config-file.js";
-import { processIo, UsageError, type Io } from "./io.js";
+import { FileError } from "../project/safe-fs.js";
+import { sanitizeForTerminal } from "../text/terminal.js";
+import { NoInputError, processIo, UsageError, type Io } from "./io.js";
 import { VERSION } from "../version.js";
 
 function intArg(v: string): number {
@@ -17,9 +19,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .description("Check, format and publish community charters.")
     .version(VERSION, "-v, --version")
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError("see `charterc help`")
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(safeLines(s.trimEnd())) })
     .exitOverride();
+  // Which command is running, for the pointer under a usage error.
+  program.hook("preAction", (_program, action) => {
+    running = action.name();
+  });
 
   program
     .command("check")
@@ -82,10 +88,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("build")
-    .description("publish charters: Markdown constitution, canonical JSON, records schema, Institutional Grammar CSV")
+    .description("publish charters: Markdown constitution, canonical JSON, records schema, Institutional Grammar CSV, and a static HTML site")
     .argument("[paths...]", "files, folders or globs (default: `include` in charterc.yaml, else charters/**/*.charter)")
     .requiredOption("-o, --out <dir>", "output folder")
-    .option("-e, --emit <kinds>", "comma-separated outputs: markdown, json, schema, ig (default: all)")
+    .option("-e, --emit <kinds>", "comma-separated outputs: markdown, json, schema, ig, html (default: all)")
+    .option("--git <rev>", "with html: a \"what changed\" page per charter, against this git revision")
     .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
     .option("-c, --config <file>", "path to charterc.yaml")
     .option("--progress", "print a line per file (default: when stderr is a terminal and more than 3 files are built)")
@@ -113,13 +120,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("explain")
-    .description("print the documentation of a rule id or a diagnostic code")
-    .argument("<id>", "a rule id (exit-entrenched) or a code (CH0105)")
+    .description("print the documentation of a rule, a diagnostic code, a section or a field")
+    .argument("<id>", "a rule id (exit-entrenched), a code (CH0105), a section (membership) or a field (exit.notice)")
     .action(async (id: string) => {
-      const { explain } = await import("./commands/explain.js");
-      const page = explain(id);
-      if (page === undefined) throw new UsageError(`no rule or code named \`${id}\`; try a rule id such as \`exit-guaranteed\` or a code such as \`CH0105\``);
-      io.out(page);
+      const { explainOrFail } = await import("./commands/explain.js");
+      io.out(explainOrFail(id));
       setExit(0);
     });
 
@@ -138,11 +143,24 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
   // ── end lsp ──
 
+  // A usage error prints the one useful line and a pointer, not the whole help.
+  for (const sub of program.commands) {
+    sub.showHelpAfterError(`see \`charterc help ${sub.name()}\``);
+  }
   return program;
+}
+
+/** The command whose action is running (set by the preAction hook). */
+let running: string | undefined;
+
+/** Command-line text can carry user input (an unknown option, a path): never as control characters. */
+function safeLines(s: string): string {
+  return s.split("\n").map(sanitizeForTerminal).join("\n");
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code = 0;
+  running = undefined;
   const program = buildProgram(io, (c) => (code = c));
   try {
     if (argv.length === 0) {
@@ -156,12 +174,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       // --help and --version end here with exit code 0; argument errors with 2.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError || e instanceof ConfigError) {
-      io.err(`charterc: ${e.message}`);
+    if (e instanceof UsageError) {
+      io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
+      if (!(e instanceof NoInputError)) io.err(`see \`charterc help${running ? ` ${running}` : ""}\``);
+      return 2;
+    }
+    if (e instanceof ConfigError || e instanceof FileError) {
+      // A configuration or file the command cannot use: one line naming it.
+      io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
       return 2;
     }
     // A bug in charterc: say so plainly, without a stack trace unless asked.
-    io.err(`charterc: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`charterc: internal error: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}`);
     if (process.env.CHARTERC_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return 2;
   }

@@ -40,6 +40,7 @@ const table = [
   ["CH0013", "invalid-import", "error", "malformed import: expected `import \"PATH\" as NAME`", "Imports name a file and an alias."],
   ["CH0014", "empty-list-item", "error", "empty item in list", "A comma must separate two values."],
   ["CH0015", "content-after-charter", "error", "unexpected {token} after the end of the charter", "Nothing may follow the charter's closing brace."],
+  ["CH0016", "invalid-encoding", "error", "the file is not valid UTF-8: byte {byte} at byte offset {at} cannot be decoded{more}", "Charter files are UTF-8; a byte sequence that is not UTF-8 is reported where it stands, and `fmt` leaves the file alone."],
   ["CH0017", "more-diagnostics", "info", "and {count} more {code} not shown: at most {max} diagnostics of one code are reported per file", "The diagnostics of one code in one file are capped; this one counts the rest (its severity is theirs)."],
   ["CH0018", "too-many-tokens", "error", "this file has more than {max} tokens, {limit}: it was {outcome}", "A charter may hold at most 200,000 tokens (comments included), and `fmt` formats at most 60,000; a larger file is refused before it is read into memory."],
   // ── semantic ─────────────────────────────────────────────────────────
@@ -62,6 +63,7 @@ const table = [
   ["CH0117", "federation-only-field", "error", "`{name}` is only allowed in a federation", "`powers` and `requires` belong to federations."],
   ["CH0118", "unknown-property", "error", "unknown property `{name}`", "`requires` lists property ids from §6.2."],
   ["CH0119", "unused-import", "warning", "import `{name}` is never used", "An import that no `member of` names."],
+  ["CH0120", "too-many-seats", "error", "`{found} seats` is more than a body can have (at most {max})", "A seated body has at most 100,000 seats; above that the body's composition is treated as unknown."],
   // ── property rules (severity set by the profile) ───────────────────────
   ["CH0201", "due-process", "warning", "{detail}", "Expulsion requires notice and an appeal to someone other than the deciding body."],
   ["CH0202", "exit-guaranteed", "warning", "{detail}", "Any member may leave: no approval, no penalty, short notice, property kept, and exit entrenched."],
@@ -78,7 +80,8 @@ const table = [
   ["CH0213", "federation-subsidiarity", "warning", "{detail}", "A federation's powers are only those its members delegated."],
   ["CH0214", "federation-requirements", "warning", "{detail}", "Each member charter satisfies what its federation requires."],
   // ── project, configuration, input ──────────────────────────────────────
-  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line could not be read (missing, not a file, or larger than 32 MiB)."],
+  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line does not exist or could not be read (a refused one is CH0303)."],
+  ["CH0303", "file-refused", "error", "`{path}` {reason}", "A file that is outside the project root (by `..`, an absolute path or a symlink), not a regular file (a FIFO, device or folder) or larger than the limit is refused unread."],
   // ── record validation ────────────────────────────────────────────────
   ["CH0401", "records-unreadable", "error", "{detail}", "A records file that cannot be read safely: not YAML or JSON, too large, too deep, too many aliases, or a forbidden key."],
   ["CH0402", "record-invalid", "error", "{detail}", "A record that does not match the charter's records schema (docs/records.md)."],

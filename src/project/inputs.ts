@@ -1,36 +1,134 @@
 // Expanding paths (files, folders, globs) into charter files: the Node-side
 // project layer, shared by the CLI and the language server.
+//
+// Confinement applies to every file charterc discovers, as it does to
+// imports: a glob or folder never leaves the project root (absolute and `..`
+// patterns are refused, symlinked folders are not descended into), and a
+// match whose real location is outside the root, or that is not a regular
+// file (a FIFO, a device), is refused — named, never opened.
 import fs from "node:fs";
 import path from "node:path";
-import { glob } from "tinyglobby";
+import { globToRegExp, isGlob as isDynamicPattern, staticPrefix, walk } from "./glob.js";
 import { toPosix } from "../compiler.js";
+import { describeRefusal, isInside, realInside, realRoot } from "./safe-fs.js";
+
+export interface Refused {
+  /** Absolute path of the refused file (or the refused pattern, resolved). */
+  readonly abs: string;
+  /** What the user wrote or what the glob matched, for messages. */
+  readonly shown: string;
+  /** Why, as the end of a sentence starting with the path. */
+  readonly reason: string;
+}
 
 export interface Expanded {
   /** Absolute paths, sorted, without duplicates. */
   readonly files: string[];
   /** Arguments that matched nothing. */
   readonly unmatched: string[];
+  /** Files and patterns refused unread (outside the root, not a regular file). */
+  readonly refused: Refused[];
 }
 
-export async function expandInputs(args: readonly string[], cwd: string, ext = ".charter"): Promise<Expanded> {
+const OUTSIDE = describeRefusal("outside-root", 0);
+const NOT_A_FILE = describeRefusal("not-a-file", 0);
+
+/**
+ * Expand `args` (relative to `base`) into the charter files they name,
+ * confined to `root` (default: `base`).
+ */
+export async function expandInputs(args: readonly string[], base: string, root: string = base, ext = ".charter"): Promise<Expanded> {
   const files = new Set<string>();
   const unmatched: string[] = [];
-  for (const arg of args) {
-    const abs = path.resolve(cwd, arg);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
+  const refused = new Map<string, Refused>();
+  const refuse = (abs: string, shown: string, reason: string) => {
+    if (!refused.has(abs)) refused.set(abs, { abs, shown, reason });
+  };
+  const rootReal = realRoot(root);
+  /** Add a file found on disk, after checking where it really is and what it is. */
+  const admit = (abs: string, shown: string): void => {
+    const where = realInside(abs, root);
+    if (!where.ok) {
+      if (where.why === "outside-root") refuse(abs, shown, OUTSIDE);
+      return;
     }
-    if (stat?.isFile()) {
-      files.add(abs);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(where.real);
+    } catch {
+      return;
+    }
+    if (!st.isFile()) refuse(abs, shown, NOT_A_FILE);
+    else files.add(abs);
+  };
+
+  for (const arg of args) {
+    const abs = path.resolve(base, arg);
+    if (!isInside(path.resolve(root), abs) && !isInside(rootReal, abs)) {
+      // `/proc/self/environ`, `../../etc/host*`: refused before anything is looked at.
+      refuse(abs, arg, OUTSIDE);
       continue;
     }
-    const pattern = stat?.isDirectory() ? `${toPosix(path.relative(cwd, abs)) || "."}/**/*${ext}` : toPosix(arg);
-    const found = await glob([pattern], { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ["**/node_modules/**"] });
-    if (found.length === 0) unmatched.push(arg);
-    for (const f of found) files.add(path.resolve(f));
+    if (isDynamicPattern(toPosix(arg)) && /(^|[/{,])\.\.($|[/},])/.test(toPosix(arg))) {
+      // `{..,x}/**`: a pattern that climbs out is refused, not crawled.
+      refuse(abs, arg, OUTSIDE);
+      continue;
+    }
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st && !st.isDirectory() && !(st.isSymbolicLink() && isDirLink(abs))) {
+      admit(abs, arg);
+      continue;
+    }
+    if (st === undefined && !isDynamicPattern(toPosix(arg))) {
+      unmatched.push(arg);
+      continue;
+    }
+    let dirBase = abs;
+    let dirRel = "";
+    let pattern = `**/*${ext}`;
+    if (st) {
+      // A folder (or a link to one, named explicitly): its real location must be inside the root.
+      const where = realInside(abs, root);
+      if (!where.ok) {
+        refuse(abs, arg, where.why === "outside-root" ? OUTSIDE : describeRefusal(where.why, 0));
+        continue;
+      }
+    } else {
+      pattern = toPosix(path.relative(base, abs));
+      dirRel = staticPrefix(pattern);
+      dirBase = path.join(base, ...dirRel.split("/"));
+      // The walk starts at the pattern's folder: through a link there it would leave the root.
+      const where = realInside(dirBase, root);
+      if (!where.ok) {
+        if (where.why === "outside-root") refuse(dirBase, dirRel, OUTSIDE);
+        else unmatched.push(arg);
+        continue;
+      }
+    }
+    const match = globToRegExp(pattern);
+    const maxDepth = pattern.includes("**") ? Infinity : pattern.split("/").length - (dirRel ? dirRel.split("/").length : 0);
+    let any = false;
+    walk(dirBase, dirRel, maxDepth, (e) => {
+      if (!match.test(e.rel)) return;
+      any = true;
+      if (e.dirent.isFile()) files.add(e.abs);
+      else if (e.dirent.isSymbolicLink()) admit(e.abs, e.rel);
+      else refuse(e.abs, e.rel, NOT_A_FILE);
+    });
+    if (!any) unmatched.push(arg);
   }
-  return { files: [...files].sort(), unmatched };
+  return { files: [...files].sort(), unmatched, refused: [...refused.values()].sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0)) };
+}
+
+function isDirLink(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }

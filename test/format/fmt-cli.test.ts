@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { runFmt, writeAtomic } from "../../src/cli/commands/fmt.js";
+import { runFmt } from "../../src/cli/commands/fmt.js";
+import { replaceFile } from "../../src/project/safe-fs.js";
 
 const FORMATTED = 'charter "Good" {\n  jurisdiction: personal\n\n  exit { approval: none }\n}\n';
 const UNFORMATTED = 'charter "Good" { jurisdiction:   personal\n exit {approval: none} }';
@@ -97,8 +98,8 @@ describe("charterc fmt", () => {
     fs.chmodSync(path.join(dir, "ro"), 0o555);
     try {
       const r = await run(["fmt", "ro/a.charter"], dir);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain("cannot write `ro/a.charter`");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("`ro/a.charter` cannot be written (permission denied)");
       expect(read(dir, "ro/a.charter")).toBe(UNFORMATTED);
       expect(fs.readdirSync(path.join(dir, "ro"))).toEqual(["a.charter"]);
     } finally {
@@ -109,7 +110,8 @@ describe("charterc fmt", () => {
   test("a failed replacement removes its temporary file and leaves the target alone", () => {
     const dir = tmpProject({ "target/keep.txt": "x" });
     // Renaming a file over a non-empty directory fails, for root too.
-    expect(() => writeAtomic(path.join(dir, "target"), FORMATTED)).toThrow();
+    const target = path.join(dir, "target");
+    expect(() => replaceFile(target, "target", { bytes: Buffer.alloc(0), stat: fs.statSync(target) }, FORMATTED)).toThrow("not rewritten");
     expect(fs.readdirSync(dir)).toEqual(["target"]);
     expect(read(dir, "target/keep.txt")).toBe("x");
   });

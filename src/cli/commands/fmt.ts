@@ -3,11 +3,12 @@
 // printWidth, tabWidth, useTabs — applies, as it does for `prettier`). A file with syntax errors is reported
 // and left byte for byte as it was; writes are atomic (temporary file in the
 // same folder, fsync, rename), so an interrupted run never leaves half a
-// charter behind.
-import fs from "node:fs";
+// charter behind. Files are read and written through the project layer
+// (src/project/safe-fs.ts): only regular files inside the root, never a file
+// that is not valid UTF-8 (CH0016), mode and owner kept, and never over a
+// file that changed since it was read.
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
+import { lineStartSafe, renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { LineIndex } from "../../text/line-index.js";
 import { toPosix } from "../../compiler.js";
@@ -15,8 +16,12 @@ import { formatCharter, type FormatCharterOptions } from "../../prettier/generat
 import { FormatterBugError } from "../../prettier/format.js";
 import { resolveCharterOptions } from "../../prettier/config.js";
 import { colors, wantColor } from "../colors.js";
-import { loadProjectConfig } from "../../project/config-file.js";
-import { expandInputs } from "../inputs.js";
+import { diag } from "../../diagnostics/codes.js";
+import { readCharterFile } from "../../project/node-host.js";
+import { FileError, replaceFile } from "../../project/safe-fs.js";
+import { invalidUtf8 } from "../../text/utf8.js";
+import { sanitizeForTerminal } from "../../text/terminal.js";
+import { projectInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
 
 export interface FmtFlags {
@@ -26,9 +31,6 @@ export interface FmtFlags {
   config?: string;
   color?: boolean;
 }
-
-/** Same limit as `check` (CH0302). */
-const MAX_BYTES = 32 * 1024 * 1024;
 
 async function readAllStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -57,7 +59,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     }
     if (flags.check) {
       if (r.formatted === text) return 0;
-      io.out(name);
+      io.out(lineStartSafe(name));
       return 1;
     }
     io.out(r.formatted);
@@ -65,23 +67,27 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
   }
   if (flags.stdinFilepath !== undefined) throw new UsageError("`--stdin-filepath` only goes with `--stdin`");
 
-  const project = await loadProjectConfig(io.cwd, flags.config);
-  const args = paths.length > 0 ? paths : project.include;
-  const base = paths.length > 0 ? io.cwd : project.root;
-  const { files, unmatched } = await expandInputs(args, base);
-  for (const u of unmatched) io.err(`charterc: no charter files match \`${u}\``);
-  if (files.length === 0) throw new UsageError(`no charter files to format (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
-
-  let exit = unmatched.length > 0 ? 1 : 0;
+  const { project, files, refused } = await projectInputs(paths, io, flags.config, "format");
+  let exit = 0;
+  for (const r of refused) {
+    io.err(`charterc: ${sanitizeForTerminal(toPosix(path.relative(io.cwd, r.abs)) || r.abs)} ${r.reason}`);
+    exit = 1;
+  }
   const unformatted: string[] = [];
   for (const abs of files) {
     const shown = toPosix(path.relative(io.cwd, abs)) || abs;
-    let text: string;
-    try {
-      if (fs.statSync(abs).size > MAX_BYTES) throw new Error("too large");
-      text = fs.readFileSync(abs, "utf8");
-    } catch {
-      io.err(`charterc: cannot read \`${shown}\``);
+    const read = readCharterFile(abs, project.root);
+    if (!read.ok) {
+      io.err(`charterc: ${sanitizeForTerminal(shown)} ${read.missing ? "cannot be read" : read.detail}`);
+      exit = Math.max(exit, 1);
+      continue;
+    }
+    const text = read.text;
+    if (!read.clean) {
+      // Never format what does not decode: the rewrite would replace the bytes.
+      const bad = invalidUtf8(text)!;
+      const d = diag("CH0016", shown, { start: bad.offset, end: bad.offset + 1 }, { byte: `0x${bad.byte.toString(16).padStart(2, "0")}`, at: String(bad.byteOffset), more: bad.count > 1 ? ` (${bad.count} invalid bytes in the file)` : "" });
+      report(io, c, shown, text, [d]);
       exit = Math.max(exit, 1);
       continue;
     }
@@ -98,16 +104,17 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     if (r.formatted === text) continue;
     if (flags.check) {
       unformatted.push(shown);
-      io.out(shown);
+      io.out(lineStartSafe(shown));
       exit = Math.max(exit, 1);
       continue;
     }
     try {
-      writeAtomic(abs, r.formatted);
-      io.out(shown);
+      replaceFile(read.real, shown, read, r.formatted);
+      io.out(lineStartSafe(shown));
     } catch (e) {
-      io.err(`charterc: cannot write \`${shown}\`: ${e instanceof Error ? e.message : String(e)}`);
-      exit = Math.max(exit, 1);
+      if (!(e instanceof FileError)) throw e;
+      io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
+      exit = 2;
     }
   }
   if (flags.check && unformatted.length > 0) {
@@ -122,46 +129,9 @@ async function formatOne(text: string, file: string, options: FormatCharterOptio
     return await formatCharter(text, { ...options, file });
   } catch (e) {
     if (e instanceof FormatterBugError) {
-      io.err(`charterc: internal error: ${e.message}`);
+      io.err(`charterc: internal error: ${sanitizeForTerminal(e.message)}`);
       return "bug" as const;
     }
     throw e;
-  }
-}
-
-/**
- * Replace `file` with `text` so that a reader (or a crash) sees either the
- * old file or the new one, never a mix: write a temporary file beside it,
- * flush it to disk, give it the old file's mode, then rename it over the
- * old one. A symlink is followed: its target is rewritten, the link kept.
- */
-export function writeAtomic(file: string, text: string): void {
-  const target = fs.realpathSync(file);
-  const mode = fs.statSync(target).mode & 0o7777;
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | null = fs.openSync(tmp, "wx", 0o600);
-  try {
-    fs.writeFileSync(fd, text, "utf8");
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    fs.chmodSync(tmp, mode);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-  try {
-    // Make the rename itself durable (not possible on every platform).
-    const dfd = fs.openSync(dir, "r");
-    try {
-      fs.fsyncSync(dfd);
-    } finally {
-      fs.closeSync(dfd);
-    }
-  } catch {
-    /* directories cannot be opened or fsynced here (Windows): the rename is still atomic */
   }
 }

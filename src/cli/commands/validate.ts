@@ -3,18 +3,20 @@
 // record obeys the charter, 1 when a record does not (or a records file is
 // unreadable or hostile), 2 when the command cannot run (no charter, a
 // charter with errors, bad arguments).
-import fs from "node:fs";
 import path from "node:path";
 import { check, relativeId } from "../../compiler.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { jsonDiagnostic } from "../../diagnostics/render-json.js";
 import { LineIndex } from "../../text/line-index.js";
 import { validateRecords, type ValidateResult } from "../../validate/index.js";
-import { DEFAULT_YAML_LIMITS } from "../../yaml/safe-yaml.js";
+import { MAX_RECORDS_BYTES } from "../../config/limits.js";
+import { readInside, realInside } from "../../project/safe-fs.js";
+import { decodeUtf8, invalidUtf8 } from "../../text/utf8.js";
+import { sanitizeForTerminal } from "../../text/terminal.js";
 import { diag } from "../../diagnostics/codes.js";
 import { colors, wantColor } from "../colors.js";
 import { loadProjectConfig } from "../../project/config-file.js";
-import { UsageError, type Io } from "../io.js";
+import { NoInputError, UsageError, type Io } from "../io.js";
 import { nodeHost } from "../../project/node-host.js";
 
 export interface ValidateFlags {
@@ -27,7 +29,9 @@ export interface ValidateFlags {
 export async function runValidate(records: readonly string[], flags: ValidateFlags, io: Io): Promise<number> {
   const project = await loadProjectConfig(io.cwd, flags.config);
   const charterAbs = path.resolve(io.cwd, flags.charter);
-  if (!fs.existsSync(charterAbs) || !fs.statSync(charterAbs).isFile()) throw new UsageError(`cannot read the charter \`${flags.charter}\``);
+  const charterAt = realInside(charterAbs, undefined);
+  if (!charterAt.ok && charterAt.why === "missing") throw new NoInputError(`cannot read the charter \`${sanitizeForTerminal(flags.charter)}\`: no such file`);
+  // Any other refusal (outside the root, not a file) is reported by check() as CH0303.
   const entry = relativeId(project.root, charterAbs);
   const result = check({ entries: [entry], host: nodeHost(project.root), options: project.options });
   const f = result.files.find((x) => x.entry);
@@ -41,20 +45,21 @@ export async function runValidate(records: readonly string[], flags: ValidateFla
   for (const r of records) {
     const abs = path.resolve(io.cwd, r);
     const shown = relativeId(io.cwd, abs);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      throw new UsageError(`cannot read the records file \`${r}\``);
-    }
-    if (!stat.isFile()) throw new UsageError(`\`${r}\` is not a file`);
-    if (stat.size > DEFAULT_YAML_LIMITS.maxBytes) {
-      // Refused before reading: no record file needs to be this large.
-      const d = diag("CH0401", shown, { start: 0, end: 0 }, { detail: `cannot read the records: file is larger than ${Math.round(DEFAULT_YAML_LIMITS.maxBytes / 1024)} KiB` });
-      results.push({ file: shown, lines: new LineIndex(""), diagnostics: [d], counts: { members: 0, decisions: 0, exits: 0 } });
+    const read = readInside(abs, { root: project.root, limit: MAX_RECORDS_BYTES });
+    if (!read.ok && read.why === "missing") throw new NoInputError(`cannot read the records file \`${sanitizeForTerminal(r)}\`: no such file`);
+    const unreadable = (detail: string) =>
+      results.push({ file: shown, lines: new LineIndex(""), diagnostics: [diag("CH0401", shown, { start: 0, end: 0 }, { detail })], counts: { members: 0, decisions: 0, exits: 0 } });
+    if (!read.ok) {
+      // Refused before reading: outside the root, not a regular file, or larger than any records file needs to be.
+      unreadable(`cannot read the records: \`${shown}\` ${read.detail}`);
       continue;
     }
-    const text = fs.readFileSync(abs, "utf8");
+    const { text, clean } = decodeUtf8(read.bytes);
+    if (!clean) {
+      const bad = invalidUtf8(text)!;
+      unreadable(`cannot read the records: the file is not valid UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, "0")} at byte offset ${bad.byteOffset})`);
+      continue;
+    }
     results.push(validateRecords({ file: shown, text, charter: f.charter }));
   }
   const errorCount = results.reduce((n, x) => n + x.diagnostics.filter((d) => d.severity === "error").length, 0);
@@ -76,7 +81,7 @@ export async function runValidate(records: readonly string[], flags: ValidateFla
     const blocks: string[] = [];
     for (const x of results) for (const d of x.diagnostics) blocks.push(renderDiagnostic(d, x, c));
     const n = results.reduce((k, x) => k + x.counts.members + x.counts.decisions + x.counts.exits, 0);
-    const tally = `${n} record${n === 1 ? "" : "s"} in ${results.length} file${results.length === 1 ? "" : "s"} checked against ${f.charter.name}: ${errorCount} error${errorCount === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`;
+    const tally = `${n} record${n === 1 ? "" : "s"} in ${results.length} file${results.length === 1 ? "" : "s"} checked against ${sanitizeForTerminal(f.charter.name)}: ${errorCount} error${errorCount === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`;
     blocks.push(errorCount > 0 ? c.red(tally) : warningCount > 0 ? c.yellow(tally) : c.green(tally));
     io.out(blocks.join("\n\n"));
   }
