@@ -163,3 +163,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const rows = await limitRows({ bytes, tokens, only: arg("--only"), log: (s) => process.stderr.write(s + "\n") });
   console.log(limitsTable(rows));
 }
+
+/** bench/run.mjs's plug-in entry: the rows, the budget and the table for results.md. */
+export async function run({ log = () => {} } = {}) {
+  const rows = await limitRows({ log });
+  return { budget: BUDGET, rows, allWithinBudget: rows.every((r) => r.withinBudget), markdown: limitsTable(rows) };
+}
