@@ -1,9 +1,23 @@
 // `npm run bench`: charterc against the alternative a community would
 // otherwise use — its charter as YAML, validated by a JSON Schema — on the
-// same content, in the same process. Writes bench/results.md and
-// bench/results.json. Run with `node --expose-gc bench/run.mjs` after a build;
-// `--quick` takes fewer samples (for a smoke run), `--only NAME` runs the
-// workloads whose name contains NAME.
+// same content, in the same process; the shape zoo (bench/zoo.mjs: every
+// shape of bench/shapes.mjs at n, 2n, 4n through the real CLI, each run in a
+// child process of its own); cold start; the language server.
+//
+//   node --expose-gc bench/run.mjs [--quick] [--record] [--only NAME]
+//
+// Progress goes to stderr, a line per measurement. Results go to bench/out/
+// (untracked) unless `--record` is given: then bench/results.md and
+// bench/results.json, the committed record. `--quick` takes one sample per
+// size and builds/diffs two shapes of the zoo (a few minutes); the full run
+// takes longer (see docs/performance.md). `--only NAME` runs the workloads
+// whose name contains NAME and prints the Markdown.
+//
+// Other benches plug in: every bench/lsp-*.mjs (except lsp-client.mjs) and
+// bench/limits.mjs, if present, is imported and its exported
+// `run({ quick, dist, root, log })` awaited; the object it returns is stored
+// under its file name in results.json, and its `markdown` string, if any,
+// is added to results.md.
 //
 // The library is imported from the built bundle (dist/index.js, or the folder
 // in CHARTERC_DIST) so the bench measures production code.
@@ -18,12 +32,16 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { charterJson, charterModel, charterText, corrupt, federation, workspace } from "./generate.mjs";
 import { DOUBLING_SHAPES } from "./doubling-shapes.mjs";
 import { lspLatency } from "./lsp-client.mjs";
+import { electionChainModel } from "./shapes.mjs";
+import { runZoo } from "./zoo.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const dist = path.resolve(process.env.CHARTERC_DIST ?? path.join(root, "dist"));
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
+const record = argv.includes("--record");
+const started = performance.now();
 const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : null;
 const lib = await import(pathToFileURL(path.join(dist, "index.js")).href);
 const SEED = 20260601;
@@ -146,7 +164,7 @@ function race(fns, { samples, warmup = 2 }) {
 
 const results = { machine: machine(), schema: schemaInfo, seed: SEED, workloads: [], linearity: null, doubling: null, heap: null, cold: null, lsp: null, targets: [] };
 const want = (name) => only === null || name.includes(only);
-const log = (s) => process.stderr.write(`${s}\n`);
+const log = (s) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
 
 function compare(name, files, samples, extra = {}) {
   if (!want(name)) return null;
@@ -156,7 +174,7 @@ function compare(name, files, samples, extra = {}) {
   const sanity = checkFiles(texts);
   const r = race(
     { charterc: () => checkFiles(texts), "yaml+ajv": () => yamlAjv(yamls), "js-yaml+ajv": () => jsyamlAjv(yamls) },
-    { samples: quick ? Math.min(samples, 3) : samples },
+    { samples: quick ? Math.min(samples, 3) : samples, warmup: quick ? 1 : 2 },
   );
   const w = {
     name,
@@ -216,25 +234,33 @@ if (want("cold")) {
 
 // ── workloads ──────────────────────────────────────────────────────────────
 
-const sizes = [100, 1000, 5000, 10000];
+// --quick keeps the small sizes (the large ones take minutes of YAML parsing on a loaded machine).
+const sizes = quick ? [100, 1000] : [100, 1000, 5000, 10000];
 const perClause = {};
 for (const n of sizes) {
   const f = single(n);
   const w = compare(`charter ${n} clauses`, [f], n >= 5000 ? 5 : 9, { clauses: n });
   if (w) perClause[n] = w.ms.charterc.median / n;
 }
-for (const n of [1000, 10000]) {
+for (const n of quick ? [1000] : [1000, 10000]) {
   const f = single(n);
   const bad = { ...f, text: corrupt(f.text, SEED + n), yaml: corrupt(f.yaml, SEED + n) };
   compare(`charter ${n}, 1% corrupted`, [bad], n >= 5000 ? 5 : 9, { clauses: n, corrupted: 0.01 });
 }
-for (const n of [10, 100, 1000]) {
+for (const n of quick ? [10, 100] : [10, 100, 1000]) {
   const files = workspace(SEED, n).map((x) => ({ file: x.file, text: charterText(x.model), yaml: yamlOf(toJson(x.model)) }));
   compare(`workspace ${n} charters`, files, n >= 1000 ? 5 : 9, { charters: n });
 }
-for (const n of [10, 100, 1000]) {
+for (const n of quick ? [10, 100] : [10, 100, 1000]) {
   const files = federation(SEED, n).map((x) => ({ file: x.file, text: charterText(x.model), yaml: yamlOf(toJson(x.model)) }));
   compare(`federation ${n} members`, files, n >= 1000 ? 5 : 9, { members: n });
+}
+
+// The 21,000-line election chain (issue 13: once 60× yaml+ajv) against the same content as YAML.
+{
+  const model = electionChainModel(1612); // 21,000 lines
+  const f = { file: "charters/election-chain.charter", text: charterText(model), yaml: yamlOf(toJson(model)) };
+  compare("election chain 21,000 lines", [f], quick ? 3 : 5, { councils: 1612 });
 }
 
 if (perClause[100] && perClause[10000]) {
@@ -277,7 +303,7 @@ if (want("doubling")) {
 // Heap retained by a CheckResult, per 10,000 source lines (the result keeps
 // text, line index, AST, model and diagnostics, as the LSP does).
 if (want("heap")) {
-  const f = single(10000);
+  const f = single(quick ? 5000 : 10000);
   const lines = f.text.split("\n").length;
   const samples = [];
   for (let i = 0; i < 3; i++) {
@@ -316,10 +342,55 @@ if (want("lsp")) {
   }
 }
 
+// The shape zoo: whole CLI processes, n → 2n → 4n.
+if (want("zoo")) {
+  log("zoo: every shape of bench/shapes.mjs at n, 2n, 4n, each run a child process");
+  const rows = runZoo({ cli: path.join(dist, "cli.js"), quick, only: null, log });
+  const ranked = rows.filter((r) => r.worstRatio !== null).sort((a, b) => b.worstRatio - a.worstRatio);
+  const worstCpu = rows.filter((r) => r.worstCpuRatio !== null).sort((a, b) => b.worstCpuRatio - a.worstCpuRatio)[0] ?? null;
+  const worstMem = rows.filter((r) => r.worstGrowthMBPer10k !== null).sort((a, b) => b.worstGrowthMBPer10k - a.worstGrowthMBPer10k)[0] ?? null;
+  // build ≤ 3× check on the same input, at the largest size both reached
+  const buildOverCheck = [];
+  for (const b of rows.filter((r) => r.command === "build")) {
+    const c = rows.find((r) => r.command === "check" && r.shape === b.shape);
+    if (!c) continue;
+    for (let i = Math.min(b.sizes.length, c.sizes.length) - 1; i >= 0; i--) {
+      if (b.sizes[i].error || c.sizes[i].error) continue;
+      buildOverCheck.push({ shape: b.shape, n: b.sizes[i].n, ratio: b.sizes[i].ms / c.sizes[i].ms });
+      break;
+    }
+  }
+  buildOverCheck.sort((a, b) => b.ratio - a.ratio);
+  results.zoo = { rows, worst: ranked[0] ?? null, worstCpu, worstMem, buildOverCheck, errors: rows.filter((r) => r.error).map((r) => `${r.command} ${r.shape}: ${r.error}`) };
+  if (ranked[0]) log(`zoo: worst shape ${ranked[0].command} ${ranked[0].shape} ×${ranked[0].worstRatio.toFixed(2)} (wall); worst memory ${worstMem?.command} ${worstMem?.shape} ${worstMem?.worstGrowthMBPer10k.toFixed(1)} MB per 10,000 lines`);
+}
+
+// Benches of other areas, when present (see the header).
+results.plugins = {};
+for (const name of fs.readdirSync(here).filter((f) => (/^lsp-.*\.mjs$/.test(f) && f !== "lsp-client.mjs") || f === "limits.mjs").sort()) {
+  if (!want(name.replace(/\.mjs$/, ""))) continue;
+  try {
+    const mod = await import(pathToFileURL(path.join(here, name)).href);
+    if (typeof mod.run !== "function") continue;
+    log(`${name}: running`);
+    results.plugins[name] = await mod.run({ quick, dist, root, log });
+  } catch (e) {
+    results.plugins[name] = { error: e instanceof Error ? e.message : String(e) };
+    log(`${name}: ${results.plugins[name].error}`);
+  }
+}
+
 // ── targets and output ─────────────────────────────────────────────────────
 
 const big = results.workloads.find((w) => w.name === "charter 10000 clauses");
 const target = (name, value, limit, unit, better = "lower") => results.targets.push({ name, value, limit, unit, met: value === null ? null : better === "lower" ? value <= limit : value >= limit });
+const chain = results.workloads.find((w) => w.name === "election chain 21,000 lines");
+const z = results.zoo;
+target("zoo: time(2n) / time(n), worst shape and command (wall)", z?.worst ? z.worst.worstRatio : null, 2.3, "×");
+target("zoo: CPU time(2n) / time(n), worst shape and command", z?.worstCpu ? z.worstCpu.worstCpuRatio : null, 2.3, "×");
+target("zoo: memory growth per 10,000 lines, worst shape and command", z?.worstMem ? z.worstMem.worstGrowthMBPer10k : null, 40, "MB");
+target("zoo: build / check on the same input, worst shape", z?.buildOverCheck?.[0] ? z.buildOverCheck[0].ratio : null, 3, "×");
+target("election chain 21,000 lines / yaml+ajv", chain ? chain.ratio["yaml+ajv"] : null, 0.5, "×");
 target("check 10,000 clauses / yaml+ajv", big ? big.ratio["yaml+ajv"] : null, 0.3, "×");
 target("time per clause 10,000 / 100", results.linearity ? results.linearity.ratio : null, 1.5, "×");
 target("front end, time(2n) / time(n), worst hostile shape", results.doubling ? results.doubling.worst : null, 2.3, "×");
@@ -329,10 +400,13 @@ target("cold `--version` over `node -e 0`", results.cold ? results.cold.overNode
 target("edit→diagnostics p50 (5,000 lines)", results.lsp?.diagnostics ? results.lsp.diagnostics.p50 : null, 50, "ms");
 target("edit→diagnostics p95 (5,000 lines)", results.lsp?.diagnostics ? results.lsp.diagnostics.p95 : null, 100, "ms");
 
+results.mode = { quick, record, minutes: (performance.now() - started) / 60000, loadAverage: os.loadavg() };
 if (only === null) {
-  fs.writeFileSync(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(here, "results.md"), markdown(results));
-  log("wrote bench/results.md and bench/results.json");
+  const outDir = record ? here : path.join(here, "out");
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, "results.md"), markdown(results));
+  log(`wrote ${path.relative(root, path.join(outDir, "results.md"))} and results.json${record ? "" : " (untracked; `--record` writes bench/results.md)"}`);
 } else {
   process.stdout.write(markdown(results));
 }
@@ -348,6 +422,18 @@ function markdown(r) {
   const o = [];
   o.push("# charterc benchmarks", "");
   o.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}; ${m.date}. Seed ${r.seed}.`, "");
+  if (r.mode) {
+    const load = r.mode.loadAverage.map((x) => x.toFixed(1)).join(" / ");
+    o.push(`Run: ${r.mode.quick ? "`--quick`" : "full"}, ${r.mode.minutes.toFixed(1)} minutes; load average at the end ${load} (1 / 5 / 15 min) on ${m.cores} cores${r.mode.loadAverage[0] > m.cores ? " — **the machine was shared and loaded during this run**: wall times swing, CPU-time ratios are the steadier figure" : ""}.`, "");
+  }
+  if (r.zoo?.worst) {
+    const w = r.zoo.worst;
+    const c = r.zoo.worstCpu;
+    o.push(
+      `**Worst shape: \`${w.command}\` of the ${w.shape}, time(2n)/time(n) = ${w.worstRatio.toFixed(2)}× (wall)**; worst in CPU time: \`${c.command}\` of the ${c.shape}, ${c.worstCpuRatio.toFixed(2)}×; most memory: \`${r.zoo.worstMem.command}\` of the ${r.zoo.worstMem.shape}, ${r.zoo.worstMem.worstGrowthMBPer10k.toFixed(1)} MB per 10,000 lines.`,
+      "",
+    );
+  }
   o.push(
     "Every figure is measured in one process on the same content: charterc's full `check` (lex, parse, resolve, analyses, property rules) on the charter text, against `yaml.parse` + ajv and `js-yaml` + ajv on the same charter written as YAML " +
       `(${r.schema.form}, validated against \`${r.schema.file}\`${r.schema.note ? `; ${r.schema.note}` : ""}). Times are medians in ms with min–max over the samples, after warm-up; ratio = charterc ÷ baseline (below 1 means charterc is faster).`,
@@ -377,6 +463,30 @@ function markdown(r) {
         `Language server over stdio, ${r.lsp.lines}-line charter, one-character edits: diagnostics p50 ${fmt(r.lsp.diagnostics.p50)} ms, p95 ${fmt(r.lsp.diagnostics.p95)} ms, p99 ${fmt(r.lsp.diagnostics.p99)} ms (${r.lsp.diagnostics.samples} edits); completion p50 ${fmt(r.lsp.completion.p50)} ms, p95 ${fmt(r.lsp.completion.p95)} ms (${r.lsp.completion.samples} requests).`,
         "",
       );
+  }
+  if (r.zoo) {
+    o.push(
+      "## The shape zoo",
+      "",
+      "Every shape of `bench/shapes.mjs`, whole CLI processes (module loading included), each run a child process of its own. Wall ms per size (median of 3 for `check`, one run for `build` and `diff`), time ratios n→2n and 2n→4n (wall, then CPU time: user + system, all threads), peak RSS at the largest size, and memory growth: peak RSS minus the same command's peak RSS on the shape at n = 1, per 10,000 input lines (worst size).",
+      "",
+      "| shape | command | lines (n / 2n / 4n) | ms (n / 2n / 4n) | ratio (wall) | ratio (CPU) | peak RSS | MB per 10k lines |",
+      "|---|---|---|---|---|---|---|---|",
+    );
+    for (const x of [...r.zoo.rows].sort((a, b) => (b.worstRatio ?? 99) - (a.worstRatio ?? 99))) {
+      const ok = x.sizes.filter((s) => !s.error);
+      const rss = ok.length ? `${Math.round(ok[ok.length - 1].maxRssMB)} MB` : "—";
+      o.push(
+        `| ${x.shape} | ${x.command} | ${x.sizes.map((s) => s.lines).join(" / ")} | ${ok.map((s) => fmt(s.ms)).join(" / ")}${x.error ? ` (then: ${x.error})` : ""} | ${x.ratios.map((v) => v.toFixed(2)).join(", ")} | ${x.cpuRatios.map((v) => v.toFixed(2)).join(", ")} | ${rss} | ${x.worstGrowthMBPer10k.toFixed(1)} |`,
+      );
+    }
+    o.push("");
+    if (r.zoo.buildOverCheck.length) o.push(`\`build\` ÷ \`check\` on the same input (largest size both ran): ${r.zoo.buildOverCheck.map((b) => `${b.shape} ${b.ratio.toFixed(1)}×`).join(", ")}.`, "");
+    if (r.zoo.errors.length) o.push(`Runs that did not finish: ${r.zoo.errors.join("; ")}.`, "");
+  }
+  for (const [name, p] of Object.entries(r.plugins ?? {})) {
+    if (p?.markdown) o.push(p.markdown, "");
+    else if (p?.error) o.push(`\`${name}\`: ${p.error}.`, "");
   }
   o.push("## Targets", "", "| target | measured | limit | met |", "|---|---|---|---|");
   for (const t of r.targets) {

@@ -66,6 +66,6 @@ for code, name, sev, msg, summary in rows:
     ex_path = os.path.join(root, 'test/fixtures/codes', code, 'trigger/expected.txt')
     example = open(ex_path).read().rstrip() if os.path.exists(ex_path) else ''
     summary = summary.replace('\\"', '"').replace('\\\\', '\\')
-    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat charterc prints for the fixture `test/fixtures/codes/{code}/trigger/`:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
+    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat charterc prints for a charter with this problem:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
     open(os.path.join(root, 'docs/codes', f'{code}.md'), 'w').write(page)
 print(len(rows), 'pages')

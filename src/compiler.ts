@@ -9,7 +9,8 @@
 import path from "node:path";
 import type { Document } from "./ast/ast.js";
 import { diag } from "./diagnostics/codes.js";
-import { compareDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { capDiagnostics } from "./diagnostics/cap.js";
 import { DEFAULT_OPTIONS, type CheckOptions } from "./config/options.js";
 import { parse } from "./lower/index.js";
 import type { Charter } from "./semantics/model.js";
@@ -180,12 +181,13 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
   let warnings = 0;
   const files: FileResult[] = fileIds.map((file) => {
     const src = sources.get(file) ?? parseSource(file, "");
-    const diagnostics = [...(sources.has(file) ? src.parseDiagnostics : []), ...(extra.get(file) ?? []), ...(resolved.get(file) ?? []), ...(ruleDiags.get(file) ?? [])].sort(
-      compareDiagnostics,
-    );
+    // One cap per code per file for every stage (src/diagnostics/cap.ts); errors and warnings are still counted in full.
+    const all = [...(sources.has(file) ? src.parseDiagnostics : []), ...(extra.get(file) ?? []), ...(resolved.get(file) ?? []), ...(ruleDiags.get(file) ?? [])];
+    const diagnostics = capDiagnostics(all);
     for (const d of diagnostics) {
-      if (d.severity === "error") errors++;
-      else if (d.severity === "warning") warnings++;
+      const n = d.omitted?.count ?? 1; // an "and N more" stands for N
+      if (d.severity === "error") errors += n;
+      else if (d.severity === "warning") warnings += n;
     }
     return {
       ...src,
@@ -226,34 +228,48 @@ function readSource(host: CompilerHost, file: string, entry: boolean, note: (fil
   return text;
 }
 
+/** Cycles of more files than this are named by their first and last files. */
+const CYCLE_SHOWN = 12;
+const CYCLE_ENDS = 5;
+
 /** One CH0114 per import that closes a cycle, reported at that import. */
-function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
+export function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
+  const position = new Map<string, number>(); // index on the stack, for the files on it
   // Iterative DFS: import graphs can be long chains.
   for (const start of [...sources.keys()].sort()) {
     if (state.has(start)) continue;
     const work: { file: string; next: number }[] = [{ file: start, next: 0 }];
     state.set(start, 1);
+    position.set(start, stack.length);
     stack.push(start);
     while (work.length > 0) {
       const top = work[work.length - 1]!;
       const list = edges.get(top.file) ?? [];
       if (top.next >= list.length) {
         state.set(top.file, 2);
-        stack.pop();
+        position.delete(stack.pop()!);
         work.pop();
         continue;
       }
       const e = list[top.next++]!;
       const s = state.get(e.to);
       if (s === 1) {
-        const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
+        // The cycle runs from e.to's place on the stack to here; a long one is named by its ends.
+        const from = position.get(e.to)!;
+        const length = stack.length - from + 1;
+        const names = (xs: string[]) => xs.map((f) => `\`${f}\``);
+        const shown =
+          length <= CYCLE_SHOWN
+            ? names([...stack.slice(from), e.to])
+            : [...names(stack.slice(from, from + CYCLE_ENDS)), `… ${length - 2 * CYCLE_ENDS} more …`, ...names([...stack.slice(stack.length - CYCLE_ENDS + 1), e.to])];
         const imp = sources.get(top.file)!.ast.imports[e.index]!;
-        out.push(diag("CH0114", top.file, imp.pathSpan, { cycle: cycle.map((f) => `\`${f}\``).join(" → ") }));
+        out.push(diag("CH0114", top.file, imp.pathSpan, { cycle: shown.join(" → ") }));
       } else if (s === undefined && sources.has(e.to)) {
         state.set(e.to, 1);
+        position.set(e.to, stack.length);
         stack.push(e.to);
         work.push({ file: e.to, next: 0 });
       }

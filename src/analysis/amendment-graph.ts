@@ -50,9 +50,17 @@ export interface ClauseCost {
   readonly clauseId: string;
   readonly protection: Protection;
   readonly cost: Cost;
-  /** Clause ids from the clause to the cheapest procedure (its `decision` clause id last); empty when never. */
+  /**
+   * Clause ids from the clause to the cheapest procedure (its `decision` clause id last); empty when never.
+   * Built on each read by following the predecessor links (`next`), in time linear in the path:
+   * read it where a path is shown, and `length` where only its size matters.
+   */
   readonly witness: readonly string[];
   readonly steps: readonly WitnessStep[];
+  /** Number of steps in the witness. */
+  readonly length: number;
+  /** The clause after this one on the witness (whose own witness continues it), or null at the end. */
+  readonly next: WitnessStep | null;
   /** The cheapest procedure; null when the clause cannot change or only unanimity of all members changes it. */
   readonly procedure: Coalition | null;
 }
@@ -108,18 +116,21 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
   const forward = new Map<string, Edge[]>();
   const amendmentsId = charter.amendments?.id ?? null;
 
-  // Most clauses share one amending procedure (the default): its control
-  // clauses are computed once per procedure, not once per clause.
+  // The clauses that control an amending procedure are one node per
+  // procedure (`ctl:P`), reached from each clause P amends by one edge and
+  // leading to each control clause by an edge of length 0: the graph stays
+  // linear in clauses even when every clause shares one procedure whose body
+  // is filled along a long election chain.
   const controls = new Map<string, { id: string; kind: EdgeKind }[]>();
+  const ctlKey = (name: string) => `ctl:${name}`;
   for (const c of charter.clauses) {
     const p = protectionOf(c, charter);
     protections.set(c.id, p);
     const edges: Edge[] = [];
     if (p.kind === "own" || p.kind === "default") {
       edges.push({ to: procKey(p.decision), kind: "amender" });
-      let control = controls.get(p.decision);
-      if (!control) controls.set(p.decision, (control = controlClauses(charter.decisions.get(p.decision)!, charter)));
-      for (const x of control) if (x.id !== c.id) edges.push({ to: x.id, kind: x.kind });
+      if (!controls.has(p.decision)) controls.set(p.decision, controlClauses(charter.decisions.get(p.decision)!, charter));
+      edges.push({ to: ctlKey(p.decision), kind: "control" });
     } else if (p.kind === "contract") {
       edges.push({ to: CONTRACT, kind: "amender" });
     }
@@ -127,14 +138,17 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
     forward.set(c.id, edges);
   }
 
-  const reverse = new Map<string, { from: string; kind: EdgeKind }[]>();
-  for (const [from, edges] of forward) {
-    for (const e of edges) {
-      let list = reverse.get(e.to);
-      if (!list) reverse.set(e.to, (list = []));
-      list.push({ from, kind: e.kind });
-    }
-  }
+  // Reversed edges: into a clause or procedure from the clauses (weight 1) and
+  // from the control nodes that list it (weight 0).
+  const reverse = new Map<string, string[]>();
+  const reverseCtl = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, to: string, from: string) => {
+    let list = m.get(to);
+    if (!list) m.set(to, (list = []));
+    list.push(from);
+  };
+  for (const [from, edges] of forward) for (const e of edges) add(reverse, e.to, from);
+  for (const [name, list] of controls) for (const x of list) add(reverseCtl, x.id, ctlKey(name));
 
   // Procedures, cheapest first, grouped by equal cost.
   const procs: { key: string; cost: Cost; coalition: Coalition | null }[] = [];
@@ -144,8 +158,10 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
 
   // Breadth-first from each group of equally cheap procedures over reversed
   // edges: every node is claimed once, by the cheapest group that reaches it,
-  // with its distance (in edges) to that group.
+  // with its distance (in clause edges) to that group. A control node takes
+  // the distance of the first of its clauses claimed, and passes it on at once.
   const claimed = new Map<string, { cost: Cost; group: number; dist: number }>();
+  const claimOrder: string[] = [];
   let group = 0;
   let i = 0;
   while (i < procs.length) {
@@ -155,86 +171,157 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
     for (const p of procs.slice(i, j)) {
       claimed.set(p.key, { cost: p.cost, group, dist: 0 });
       queue.push(p.key);
+      claimOrder.push(p.key);
     }
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head]!;
-      const info = claimed.get(node)!;
-      for (const { from } of reverse.get(node) ?? []) {
+    const claimFrom = (node: string, info: { cost: Cost; dist: number }) => {
+      for (const from of reverse.get(node) ?? []) {
         if (claimed.has(from)) continue;
         claimed.set(from, { cost: info.cost, group, dist: info.dist + 1 });
         queue.push(from);
+        claimOrder.push(from);
+      }
+    };
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      const info = claimed.get(node)!;
+      claimFrom(node, info);
+      for (const ctl of reverseCtl.get(node) ?? []) {
+        if (claimed.has(ctl)) continue;
+        const at = { cost: info.cost, group, dist: info.dist };
+        claimed.set(ctl, at);
+        claimFrom(ctl, at);
       }
     }
     group++;
     i = j;
   }
 
-  // The witness: from C, repeatedly take the preferred edge one step closer to
-  // the same group — the amending procedure itself, then the default
-  // (`amendments`), then the procedure's clause, then the clauses that control it.
+  // The witness: from C, take the preferred edge one step closer to the same
+  // group — the amending procedure itself, then the default (`amendments`),
+  // then the procedure's clause, then the clauses that control it, in that
+  // order. Through a control node, the step is its first clause at the
+  // node's own distance (found once per control node).
+  const firstAt = new Map<string, { to: string; kind: EdgeKind } | null>();
+  const viaControl = (ctl: string): { to: string; kind: EdgeKind } | null => {
+    let hit = firstAt.get(ctl);
+    if (hit !== undefined) return hit;
+    const at = claimed.get(ctl)!;
+    hit = null;
+    for (const x of controls.get(ctl.slice(4))!) {
+      const t = claimed.get(x.id);
+      if (t && t.group === at.group && t.dist === at.dist) {
+        hit = { to: x.id, kind: x.kind };
+        break;
+      }
+    }
+    firstAt.set(ctl, hit);
+    return hit;
+  };
   const preference: Record<EdgeKind, number> = { amender: 0, default: 1, decision: 2, control: 3 };
   const next = new Map<string, { to: string; kind: EdgeKind }>();
   for (const [from, edges] of forward) {
     const info = claimed.get(from);
     if (!info) continue;
-    let best: Edge | null = null;
+    let best: { to: string; kind: EdgeKind } | null = null;
     for (const e of edges) {
       const t = claimed.get(e.to);
       if (!t || t.group !== info.group || t.dist !== info.dist - 1) continue;
-      if (!best || preference[e.kind] < preference[best.kind]) best = e;
+      const step = e.to.startsWith("ctl:") ? viaControl(e.to) : e;
+      if (step && (!best || preference[step.kind] < preference[best.kind])) best = step;
     }
-    if (best) next.set(from, { to: best.to, kind: best.kind });
+    if (best) next.set(from, best);
   }
 
+  // Each node's path ends where the path of its `next` ends: resolved in
+  // claiming order (a node's `next` was claimed before it), so every node is
+  // visited once and no witness is built here — only the links.
   const byKey = new Map(procs.map((p) => [p.key, p]));
+  const hops = new Map<string, number>(); // clause steps after this node, procedure step included
+  const terminal = new Map<string, string | null>(); // the procedure key the path ends at (null: unanimity)
+  for (const node of claimOrder) {
+    if (node === CONTRACT) {
+      hops.set(node, 0);
+      terminal.set(node, null);
+    } else if (node.startsWith("proc:")) {
+      hops.set(node, 0);
+      terminal.set(node, node);
+    } else {
+      const n = next.get(node);
+      if (!n) {
+        hops.set(node, 0);
+        terminal.set(node, null);
+        continue;
+      }
+      hops.set(node, (n.to === CONTRACT ? 0 : 1) + hops.get(n.to)!);
+      terminal.set(node, terminal.get(n.to)!);
+    }
+  }
+  const stepOf = (to: string, kind: EdgeKind): WitnessStep | null => {
+    if (to === CONTRACT) return null;
+    if (to.startsWith("proc:")) return { id: byKey.get(to)!.coalition!.clauseId, edge: "amender" };
+    return { id: to, edge: kind };
+  };
+
   const result = new Map<string, ClauseCost>();
   for (const c of charter.clauses) {
     const protection = protections.get(c.id)!;
     const info = claimed.get(c.id);
     if (!info) {
-      result.set(c.id, { clauseId: c.id, protection, cost: NEVER, witness: [], steps: [], procedure: null });
+      result.set(c.id, new Cost0(c.id, protection, NEVER, null, 0, null, null, next, stepOf));
       continue;
-    }
-    const steps: WitnessStep[] = [{ id: c.id, edge: null }];
-    let terminalProc: string | null = null;
-    let node = c.id;
-    for (let guard = 0; guard <= charter.clauses.length + 1; guard++) {
-      const n = next.get(node);
-      if (!n) break;
-      node = n.to;
-      if (node === CONTRACT) break;
-      if (node.startsWith("proc:")) {
-        terminalProc = node;
-        const co = byKey.get(node)!.coalition!;
-        steps.push({ id: co.clauseId, edge: "amender" });
-        break;
-      }
-      steps.push({ id: node, edge: n.kind });
     }
     // §6.1 writes a default-protected clause's witness through the section
     // that sets the default: `exit → amendments → decision ordinary`. When the
     // cheapest route is the default procedure itself and `amendments` is
     // amended by that same procedure, show that equally cheap path.
     const first = next.get(c.id);
-    if (
+    const viaDefault =
       protection.kind === "default" &&
       amendmentsId !== null &&
       c.id !== amendmentsId &&
       first?.kind === "amender" &&
       first.to === procKey(protection.decision) &&
       next.get(amendmentsId)?.kind === "amender" &&
-      next.get(amendmentsId)?.to === first.to
-    ) {
-      steps.splice(1, 0, { id: amendmentsId, edge: "default" });
-    }
-    result.set(c.id, {
-      clauseId: c.id,
-      protection,
-      cost: info.cost,
-      witness: steps.map((s) => s.id),
-      steps,
-      procedure: terminalProc ? byKey.get(terminalProc)!.coalition : null,
-    });
+      next.get(amendmentsId)?.to === first.to;
+    const term = terminal.get(c.id) ?? null;
+    const nextStep = viaDefault ? { id: amendmentsId!, edge: "default" as const } : first ? stepOf(first.to, first.kind) : null;
+    const length = 1 + (viaDefault ? 1 : 0) + (hops.get(c.id) ?? 0);
+    result.set(c.id, new Cost0(c.id, protection, info.cost, term ? byKey.get(term)!.coalition : null, length, nextStep, viaDefault ? amendmentsId : null, next, stepOf));
   }
   return result;
+}
+
+/** A clause cost whose witness is built from the predecessor links when read. */
+class Cost0 implements ClauseCost {
+  constructor(
+    readonly clauseId: string,
+    readonly protection: Protection,
+    readonly cost: Cost,
+    readonly procedure: Coalition | null,
+    readonly length: number,
+    readonly next: WitnessStep | null,
+    private readonly viaDefault: string | null,
+    private readonly links: ReadonlyMap<string, { to: string; kind: EdgeKind }>,
+    private readonly stepOf: (to: string, kind: EdgeKind) => WitnessStep | null,
+  ) {}
+
+  get steps(): readonly WitnessStep[] {
+    if (this.length === 0) return [];
+    const out: WitnessStep[] = [{ id: this.clauseId, edge: null }];
+    if (this.viaDefault) out.push({ id: this.viaDefault, edge: "default" });
+    let node = this.clauseId;
+    while (out.length < this.length) {
+      const n = this.links.get(node);
+      if (!n) break;
+      const step = this.stepOf(n.to, n.kind);
+      if (!step) break;
+      out.push(step);
+      node = n.to;
+    }
+    return out;
+  }
+
+  get witness(): readonly string[] {
+    return this.steps.map((s) => s.id);
+  }
 }

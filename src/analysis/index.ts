@@ -7,7 +7,7 @@ import { type Cost, costToJson, formatCost, type MemberUnit } from "./cost.js";
 
 export * from "./cost.js";
 export type { Coalition } from "./coalition.js";
-export { describeCoalition, seatsNeeded } from "./coalition.js";
+export { describeCoalition, electionPath, type ElectionStep, impossibleQuorum, seatsNeeded } from "./coalition.js";
 export type { ClauseCost, EdgeKind, Protection, WitnessStep } from "./amendment-graph.js";
 
 export interface CharterAnalysis {
@@ -62,16 +62,29 @@ export function analyzeCharter(charter: Charter): CharterAnalysis {
  */
 export function renderWitness(cc: ClauseCost, unit: MemberUnit, opts: { result?: boolean } = {}): string {
   const withResult = opts.result ?? true;
-  if (cc.cost.kind === "never") return `${cc.clauseId} (amendable: never)`;
-  const path = cc.witness.join(" → ");
+  if (cc.cost.kind === "never" && !cc.procedure) return `${cc.clauseId} (amendable: never)`;
+  const path = summarisePath(cc.witness).join(" → ");
   if (!cc.procedure) return `${path} → unanimous consent of all ${unit}`;
   const how = withResult ? describeCoalition(cc.procedure, unit) : cc.procedure.explanation;
   return `${path} (${how})`;
 }
 
+/** Witnesses longer than this are shown as their first and last steps around "… N more …". */
+export const WITNESS_SHOWN = 12;
+const WITNESS_ENDS = 5;
+
+/**
+ * A path as shown to people: whole up to WITNESS_SHOWN steps, else the first
+ * and last few around "… N more …" (the whole path stays in `witness` and JSON).
+ */
+export function summarisePath(path: readonly string[]): string[] {
+  if (path.length <= WITNESS_SHOWN) return [...path];
+  return [...path.slice(0, WITNESS_ENDS), `… ${path.length - 2 * WITNESS_ENDS} more …`, ...path.slice(-WITNESS_ENDS)];
+}
+
 /** Hover / summary text for a clause: "can be changed by more than 10% of members: exit → …". */
 export function describeClauseCost(cc: ClauseCost, unit: MemberUnit): string {
-  if (cc.cost.kind === "never") return "cannot be changed (amendable: never)";
+  if (cc.cost.kind === "never") return cc.procedure ? `cannot be changed: ${renderWitness(cc, unit)}` : "cannot be changed (amendable: never)";
   return `can be changed by ${formatCost(cc.cost, unit)}: ${renderWitness(cc, unit)}`;
 }
 

@@ -41,6 +41,8 @@ const table = [
   ["CH0014", "empty-list-item", "error", "empty item in list", "A comma must separate two values."],
   ["CH0015", "content-after-charter", "error", "unexpected {token} after the end of the charter", "Nothing may follow the charter's closing brace."],
   ["CH0016", "invalid-encoding", "error", "the file is not valid UTF-8: byte {byte} at byte offset {at} cannot be decoded{more}", "Charter files are UTF-8; a byte sequence that is not UTF-8 is reported where it stands, and `fmt` leaves the file alone."],
+  ["CH0017", "more-diagnostics", "info", "and {count} more {code} not shown: at most {max} diagnostics of one code are reported per file", "The diagnostics of one code in one file are capped; this one counts the rest (its severity is theirs)."],
+  ["CH0018", "too-many-tokens", "error", "this file has more than {max} tokens, {limit}: it was {outcome}", "A charter may hold at most 200,000 tokens (comments included), and `fmt` formats at most 60,000; a larger file is refused before it is read into memory."],
   // ── semantic ─────────────────────────────────────────────────────────
   ["CH0101", "unknown-field", "error", "unknown field `{name}` in {where}", "A field the section's schema does not define."],
   ["CH0102", "duplicate-field", "error", "field `{name}` is given more than once in {where}", "Each field may appear once per section."],
@@ -61,6 +63,7 @@ const table = [
   ["CH0117", "federation-only-field", "error", "`{name}` is only allowed in a federation", "`powers` and `requires` belong to federations."],
   ["CH0118", "unknown-property", "error", "unknown property `{name}`", "`requires` lists property ids from §6.2."],
   ["CH0119", "unused-import", "warning", "import `{name}` is never used", "An import that no `member of` names."],
+  ["CH0120", "too-many-seats", "error", "`{found} seats` is more than a body can have (at most {max})", "A seated body has at most 100,000 seats; above that the body's composition is treated as unknown."],
   // ── property rules (severity set by the profile) ───────────────────────
   ["CH0201", "due-process", "warning", "{detail}", "Expulsion requires notice and an appeal to someone other than the deciding body."],
   ["CH0202", "exit-guaranteed", "warning", "{detail}", "Any member may leave: no approval, no penalty, short notice, property kept, and exit entrenched."],

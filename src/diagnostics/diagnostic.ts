@@ -26,6 +26,8 @@ export interface Diagnostic {
   readonly related?: readonly RelatedLocation[];
   /** Machine-applicable suggestion (used by the LSP's code actions). */
   readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[] };
+  /** On a CH0017 "and N more": which code was capped and how many were left out (src/diagnostics/cap.ts). */
+  readonly omitted?: { readonly code: string; readonly count: number };
 }
 
 export interface TextEdit {

@@ -24,6 +24,12 @@ export interface JsonFile {
   charter: string | null;
   kind: "charter" | "federation" | null;
   properties: Record<string, PropertyResult>;
+  /**
+   * True when the file has errors: its properties were computed over what
+   * remained after the parts in error were dropped, so they may change once
+   * the errors are fixed (docs/language.md, "Verdicts over errors").
+   */
+  provisional: boolean;
   diagnostics: JsonDiagnostic[];
 }
 

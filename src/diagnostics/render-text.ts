@@ -43,17 +43,22 @@ export function lineStartSafe(s: string): string {
   return /^\s*(?:::|##\[)/.test(t) ? "./" + t : t;
 }
 
+const safe = sanitizeForTerminal;
+
 export function renderDiagnostic(d: Diagnostic, src: TextSource | undefined, c: Colors = NO_COLORS, sources?: (file: string) => TextSource | undefined): string {
   const pos = src ? src.lines.position(d.span.start) : { line: 1, column: 1 };
   const sev = d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.cyan("info");
-  const head = `${c.bold(`${d.file}:${pos.line}:${pos.column}`)} - ${sev} ${c.dim(d.code)}: ${d.message}`;
+  // Every piece of user text (file names, messages quoting names and values,
+  // the source line) goes through sanitizeForTerminal: no control character,
+  // escape sequence or line break of the input reaches the terminal or log.
+  const head = `${c.bold(`${lineStartSafe(d.file)}:${pos.line}:${pos.column}`)} - ${sev} ${c.dim(d.code)}: ${safe(d.message)}`;
   const out = [head];
   if (src) out.push("", ...frame(src.lines, d.span.start, d.span.end, c), "");
-  if (d.help) out.push(`  ${c.cyan("help")}: ${d.help}`);
+  if (d.help) out.push(`  ${c.cyan("help")}: ${safe(d.help)}`);
   for (const r of d.related ?? []) {
     const rs = r.file === d.file ? src : sources?.(r.file);
     const rp = rs ? rs.lines.position(r.span.start) : undefined;
-    out.push(`  ${c.dim("note")}: ${r.message} ${c.dim(rp ? `(${r.file}:${rp.line}:${rp.column})` : `(${r.file})`)}`);
+    out.push(`  ${c.dim("note")}: ${safe(r.message)} ${c.dim(rp ? `(${safe(r.file)}:${rp.line}:${rp.column})` : `(${safe(r.file)})`)}`);
   }
   return out.join("\n").trimEnd();
 }

@@ -2,7 +2,8 @@
 // comments (user text escaped), and JSON (schemas/diff.schema.json).
 import type { Colors } from "../diagnostics/render-text.js";
 import { NO_COLORS } from "../diagnostics/render-text.js";
-import { escapeCell, escapeMarkdown } from "./markdown-escape.js";
+import { sanitizeForTerminal as t } from "../text/terminal.js";
+import { code, escapeMarkdownInline, escapeTableCell, escapeWithCodeSpans } from "../emit/escape.js";
 import { isEmptyDiff, type Bump, type Change, type CharterDiff, type Effect } from "./types.js";
 
 const BUMP_RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
@@ -42,39 +43,40 @@ function effectText(e: Effect, c: Colors): string {
   return e === "weakens" ? c.red(label) : e === "strengthens" ? c.green(label) : c.dim(label);
 }
 
+/** The diff for a terminal: every piece of user text goes through sanitizeForTerminal (no control character, no line of its own). */
 export function diffToText(d: CharterDiff, c: Colors = NO_COLORS): string {
   const lines: string[] = [];
-  lines.push(c.bold(`${d.kind} "${d.name}": ${d.oldFile} → ${d.newFile}`));
+  lines.push(c.bold(`${d.kind} "${t(d.name)}": ${t(d.oldFile)} → ${t(d.newFile)}`));
   if (isEmptyDiff(d)) {
     lines.push("  no semantic changes (formatting, comments and the version field are not compared)");
-    if (d.bump.warning) lines.push(c.yellow(`  warning: ${d.bump.warning}`));
+    if (d.bump.warning) lines.push(c.yellow(`  warning: ${t(d.bump.warning)}`));
     return lines.join("\n");
   }
-  const version = d.bump.oldVersion !== d.bump.newVersion ? ` · version ${d.bump.oldVersion ?? "(none)"} → ${d.bump.newVersion ?? "(none)"}` : "";
+  const version = d.bump.oldVersion !== d.bump.newVersion ? ` · version ${t(d.bump.oldVersion ?? "(none)")} → ${t(d.bump.newVersion ?? "(none)")}` : "";
   lines.push(`  ${tally(d.summary)} · suggested bump: ${c.bold(d.bump.suggested)}${version}`);
-  if (d.bump.warning) lines.push(c.yellow(`  warning: ${d.bump.warning}`));
+  if (d.bump.warning) lines.push(c.yellow(`  warning: ${t(d.bump.warning)}`));
   if (d.changes.length > 0) {
     lines.push("", "  Changes");
     for (const ch of d.changes) {
-      const at = ch.newLine !== null ? ` (${d.newFile}:${ch.newLine})` : ch.oldLine !== null ? ` (${d.oldFile}:${ch.oldLine})` : "";
-      lines.push(`    ${effectText(ch.effect, c)} ${headline(ch)}${c.dim(at)}`);
-      lines.push(`    ${" ".repeat(13)} ${ch.description} ${c.dim(`[${ch.dimension}]`)}`);
+      const at = ch.newLine !== null ? ` (${t(d.newFile)}:${ch.newLine})` : ch.oldLine !== null ? ` (${t(d.oldFile)}:${ch.oldLine})` : "";
+      lines.push(`    ${effectText(ch.effect, c)} ${t(headline(ch))}${c.dim(at)}`);
+      lines.push(`    ${" ".repeat(13)} ${t(ch.description)} ${c.dim(`[${ch.dimension}]`)}`);
     }
   }
   if (d.properties.length > 0) {
     lines.push("", "  Properties");
     for (const p of d.properties) {
       lines.push(`    ${effectText(p.effect, c)} ${p.id}: ${p.old} → ${p.new}`);
-      for (const r of p.reasons) lines.push(`    ${" ".repeat(13)} ${r}`);
-      if (p.witness.length > 0) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${p.witness.join(" → ")}`)}`);
+      for (const r of p.reasons) lines.push(`    ${" ".repeat(13)} ${t(r)}`);
+      if (p.witness.length > 0) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${t(p.witness.join(" → "))}`)}`);
     }
   }
   if (d.costs.length > 0) {
     lines.push("", "  Coalition costs");
     for (const k of d.costs) {
-      lines.push(`    ${effectText(k.effect, c)} ${k.label}: ${k.old?.text ?? "(none)"} → ${k.new?.text ?? "(none)"}`);
+      lines.push(`    ${effectText(k.effect, c)} ${k.label}: ${t(k.old?.text ?? "(none)")} → ${t(k.new?.text ?? "(none)")}`);
       const worse = k.effect === "weakens" ? k.new : k.old;
-      if (worse) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${worse.witness}`)}`);
+      if (worse) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${t(worse.witness)}`)}`);
     }
   }
   return lines.join("\n");
@@ -94,39 +96,44 @@ export function diffsToText(diffs: readonly CharterDiff[], c: Colors = NO_COLORS
 
 const mdEffect = (e: Effect) => (e === "weakens" ? "🔴 **weakens**" : e === "strengthens" ? "🟢 strengthens" : "⚪ neutral");
 
+/** A table cell: escaped, and never empty (an empty cell reads as a missing column). */
+const cell = (text: string | null | undefined): string => (text === null || text === undefined || text === "" ? "—" : escapeTableCell(text));
+/** A cell whose `backticked` parts (rule reasons) render as code. */
+const cellWithCode = (text: string): string => (text === "" ? "—" : escapeWithCodeSpans(text));
+
 export function diffToMarkdown(d: CharterDiff): string {
   const out: string[] = [];
-  out.push(`### ${escapeMarkdown(`${d.kind} "${d.name}"`)}`, "");
-  out.push(`${escapeMarkdown(d.oldFile)} → ${escapeMarkdown(d.newFile)}`, "");
+  out.push(`### ${d.kind} "${escapeMarkdownInline(d.name)}"`, "");
+  out.push(`${code(d.oldFile)} → ${code(d.newFile)}`, "");
   if (isEmptyDiff(d)) {
-    out.push("No semantic changes \\(formatting, comments and the version field are not compared\\)\\.");
-    if (d.bump.warning) out.push("", `> **Warning:** ${escapeMarkdown(d.bump.warning)}`);
+    out.push("No semantic changes (formatting, comments and the version field are not compared).");
+    if (d.bump.warning) out.push("", `> **Warning:** ${escapeWithCodeSpans(d.bump.warning)}`);
     return out.join("\n");
   }
-  const version = d.bump.oldVersion !== d.bump.newVersion ? ` · version ${escapeMarkdown(d.bump.oldVersion ?? "(none)")} → ${escapeMarkdown(d.bump.newVersion ?? "(none)")}` : "";
-  out.push(`**Suggested bump: ${d.bump.suggested}**${version} · ${escapeMarkdown(tally(d.summary))}`);
-  if (d.bump.warning) out.push("", `> **Warning:** ${escapeMarkdown(d.bump.warning)}`);
+  const version = d.bump.oldVersion !== d.bump.newVersion ? ` · version ${escapeMarkdownInline(d.bump.oldVersion ?? "(none)")} → ${escapeMarkdownInline(d.bump.newVersion ?? "(none)")}` : "";
+  out.push(`**Suggested bump: ${d.bump.suggested}**${version} · ${tally(d.summary)}`);
+  if (d.bump.warning) out.push("", `> **Warning:** ${escapeWithCodeSpans(d.bump.warning)}`);
   if (d.changes.length > 0) {
     out.push("", "| Effect | Clause | Change | Before | After | What it means for members |", "|---|---|---|---|---|---|");
     for (const c of d.changes) {
       const what = c.kind === "changed" ? (c.field ?? "") : c.field ? `${c.field}: ${c.kind}` : c.kind;
       const before = c.kind === "renamed" && !c.field ? (c.oldClause ?? c.old) : c.old;
       const after = c.kind === "renamed" && !c.field ? c.clause : c.new;
-      out.push(`| ${mdEffect(c.effect)} | ${escapeCell(c.clause)} | ${escapeCell(what)} | ${escapeCell(before)} | ${escapeCell(after)} | ${escapeCell(`${c.description} (${c.dimension})`)} |`);
+      out.push(`| ${mdEffect(c.effect)} | ${cell(c.clause)} | ${cell(what)} | ${cell(before)} | ${cell(after)} | ${cellWithCode(`${c.description} (${c.dimension})`)} |`);
     }
   }
   if (d.properties.length > 0) {
     out.push("", "| Effect | Property | Before | After | Why |", "|---|---|---|---|---|");
     for (const p of d.properties) {
       const why = [...p.reasons, ...(p.witness.length > 0 ? [`witness: ${p.witness.join(" → ")}`] : [])].join("; ");
-      out.push(`| ${mdEffect(p.effect)} | ${escapeCell(p.id)} | ${p.old} | ${p.new} | ${escapeCell(why)} |`);
+      out.push(`| ${mdEffect(p.effect)} | ${code(p.id)} | ${p.old} | ${p.new} | ${cellWithCode(why)} |`);
     }
   }
   if (d.costs.length > 0) {
     out.push("", "| Effect | Coalition cost | Before | After | Witness |", "|---|---|---|---|---|");
     for (const k of d.costs) {
       const worse = k.effect === "weakens" ? k.new : k.old;
-      out.push(`| ${mdEffect(k.effect)} | ${escapeCell(k.label)} | ${escapeCell(k.old?.text)} | ${escapeCell(k.new?.text)} | ${escapeCell(worse?.witness)} |`);
+      out.push(`| ${mdEffect(k.effect)} | ${cell(k.label)} | ${cell(k.old?.text)} | ${cell(k.new?.text)} | ${cell(worse?.witness)} |`);
     }
   }
   return out.join("\n");

@@ -265,3 +265,10 @@ export const SECTIONS: ReadonlyMap<SectionSpec["keyword"], SectionSpec> = new Ma
 export function fieldSpec(section: SectionSpec["keyword"], name: string): FieldSpec | undefined {
   return SECTIONS.get(section)?.fields.find((f) => f.name === name);
 }
+
+/**
+ * The most seats a body may have (`members: N seats`). The largest assemblies
+ * in the world have a few thousand seats; above this bound the count is a
+ * mistake (CH0120) and the body's composition is treated as unknown.
+ */
+export const MAX_SEATS = 100_000;

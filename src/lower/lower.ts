@@ -20,6 +20,7 @@ import type {
 import { diag, type Code, type DiagnosticExtras } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
+import { CodeCounter } from "../diagnostics/cap.js";
 import {
   isLineComment,
   tokenKind,
@@ -34,8 +35,7 @@ import {
 } from "../syntax/index.js";
 import { decodeDuration, decodeString, dedentProse } from "./decode.js";
 
-/** At most this many diagnostics of one code per file (a 5 MB garbage file must not yield millions). */
-export const MAX_DIAGNOSTICS_PER_CODE = 100;
+export { MAX_DIAGNOSTICS_PER_CODE } from "../diagnostics/cap.js";
 
 function start(t: SyntaxToken): number {
   return t.startOffset;
@@ -76,7 +76,8 @@ function describeChar(text: string, offset: number): string {
 
 class Lowerer {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly counts = new Map<string, number>();
+  /** The per-code cap (src/diagnostics/cap.ts), applied as reports are made: dropped ones are never built. */
+  private readonly counter = new CodeCounter();
 
   constructor(
     private readonly text: string,
@@ -84,9 +85,10 @@ class Lowerer {
   ) {}
 
   report(code: Code, at: Span, args: Readonly<Record<string, string | number>> = {}, extras?: DiagnosticExtras): void {
-    const n = this.counts.get(code) ?? 0;
-    if (n >= MAX_DIAGNOSTICS_PER_CODE) return;
-    this.counts.set(code, n + 1);
+    if (!this.counter.take(code)) {
+      this.counter.dropped(code, () => diag(code, this.file, at, args, extras));
+      return;
+    }
     this.diagnostics.push(diag(code, this.file, at, args, extras));
   }
 
@@ -170,6 +172,7 @@ class Lowerer {
       this.report("CH0010", at, { token: ok ? describeToken(t) : "end of file" });
     }
 
+    this.diagnostics.push(...this.counter.summaries());
     this.diagnostics.sort(compareDiagnostics);
     return { kind: "document", imports, header, entries, comments, span: { start: 0, end: this.text.length } };
   }
@@ -253,12 +256,12 @@ class Lowerer {
   private field(f: CstField): Field {
     const name: Name = { name: f.name.image, span: span(f.name) };
     if (f.colon === null) {
-      this.report(
-        "CH0006",
-        span(f.name),
-        { name: f.name.image },
-        { fix: { title: "insert `:`", edits: [{ file: this.file, span: after(f.name), newText: ":" }] } },
-      );
+      const fix = { title: "insert `:`", edits: [{ file: this.file, span: after(f.name), newText: ":" }] };
+      // Newlines do not end a value (§3); say why this line was still read as a new field.
+      const help = f.startsLine
+        ? `read as a new field: \`${f.name.image}\` starts a line, names a field of this section and cannot continue the value before it (a line break alone does not end a value)`
+        : undefined;
+      this.report("CH0006", span(f.name), { name: f.name.image }, help ? { fix, help } : { fix });
     }
     if (f.stray.length > 0) {
       this.report("CH0010", between(f.stray[0]!, f.stray[f.stray.length - 1]!), { token: describeToken(f.stray[0]!) });

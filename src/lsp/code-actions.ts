@@ -2,7 +2,7 @@
 // adding a missing required field (CH0104), "entrench this clause"
 // (`amendable: never`), and adding a `disputes` section when
 // dispute-resolution fails.
-import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from "vscode-languageserver/node";
+import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from "vscode-languageserver";
 import type { Section } from "../ast/ast.js";
 import type { FileResult } from "../compiler.js";
 import { KIND_KEYWORDS, SECTIONS, type FieldSpec } from "../language/schema.js";

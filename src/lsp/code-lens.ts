@@ -1,6 +1,6 @@
 // A code lens on the charter header with the headline verdicts:
 // "✔ exit guaranteed · ✘ exit entrenched (more than 10% of members) · 12/14 properties hold".
-import type { CodeLens } from "vscode-languageserver/node";
+import type { CodeLens } from "vscode-languageserver";
 import { analyzeCharter, formatCost } from "../analysis/index.js";
 import type { FileResult } from "../compiler.js";
 import { toRange } from "./positions.js";

@@ -1,7 +1,7 @@
 // Completion: section keywords, the fields valid in the current section,
 // value keywords for the current field (KIND_KEYWORDS, the same table the
 // checker uses), and names of bodies, decisions and import aliases in scope.
-import { CompletionItemKind, type CompletionItem } from "vscode-languageserver/node";
+import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
 import { SECTION_KEYWORDS } from "../ast/ast.js";
 import type { FileResult } from "../compiler.js";
 import { KIND_EXPECTED, KIND_KEYWORDS, SECTIONS, type FieldSpec } from "../language/schema.js";

@@ -1,7 +1,7 @@
 // Go to definition and find references: bodies and decisions within a file,
 // import aliases (`member of X` → the imported federation file), and a
 // federation's name → every import of it across the workspace.
-import type { Location } from "vscode-languageserver/node";
+import type { Location } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 import type { FeatureContext } from "./context.js";
 import { locate, namesOf, siteAt, type NameSite } from "./locate.js";

@@ -1,6 +1,6 @@
 // Folding: the charter body, every section, multi-line prose, block
 // comments, runs of imports and of line comments.
-import { FoldingRangeKind, type FoldingRange } from "vscode-languageserver/node";
+import { FoldingRangeKind, type FoldingRange } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 
 export function foldingRanges(result: FileResult): FoldingRange[] {

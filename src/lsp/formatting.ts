@@ -1,6 +1,6 @@
 // Formatting through the prettier plugin (src/prettier). A file with syntax
 // errors is left alone (its diagnostics already say why).
-import type { TextEdit } from "vscode-languageserver/node";
+import type { TextEdit } from "vscode-languageserver";
 import { formatCharter } from "../prettier/generated.js";
 import type { LineIndex } from "../text/line-index.js";
 import { toRange } from "./positions.js";

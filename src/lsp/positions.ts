@@ -1,7 +1,7 @@
 // Offsets ⇄ LSP positions. Our spans are UTF-16 offsets, end exclusive, and
 // LineIndex gives 1-based lines and columns in UTF-16 code units — the LSP's
 // default position encoding — so the mapping is a shift by one.
-import type { Position, Range } from "vscode-languageserver/node";
+import type { Position, Range } from "vscode-languageserver";
 import type { Span } from "../ast/ast.js";
 import type { LineIndex } from "../text/line-index.js";
 

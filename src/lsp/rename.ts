@@ -1,6 +1,6 @@
 // Rename a body, a decision or an import alias: every definition and use in
 // the file, as one workspace edit.
-import { ErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node";
+import { ErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 import type { FeatureContext } from "./context.js";
 import { IDENT_RE, siteAt } from "./locate.js";

@@ -1,7 +1,7 @@
 // Semantic tokens: the lexer's tokens (tokenize() in src/syntax) classified
 // with what the AST knows — keywords, section names, field names, references
 // to bodies, decisions and aliases, value keywords, literals and comments.
-import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver/node";
+import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 import { tokenize } from "../syntax/index.js";
 import { namesOf } from "./locate.js";

@@ -1,6 +1,6 @@
 // The outline: imports, the charter, its fields and sections, each
 // section's fields.
-import { SymbolKind, type DocumentSymbol } from "vscode-languageserver/node";
+import { SymbolKind, type DocumentSymbol } from "vscode-languageserver";
 import type { Field, Section } from "../ast/ast.js";
 import { valueText } from "../ast/ast.js";
 import type { FileResult } from "../compiler.js";

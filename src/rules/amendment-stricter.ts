@@ -15,7 +15,7 @@ export const amendmentStricter: Rule = {
       const cc = analysis.clauses.get(c.id);
       if (!cc) continue;
       // Cheapest first; among equals the shortest witness, then source order.
-      const by = cheapest ? compareCost(cc.cost, cheapest.cost) || cc.witness.length - cheapest.witness.length : -1;
+      const by = cheapest ? compareCost(cc.cost, cheapest.cost) || cc.length - cheapest.length : -1;
       if (by < 0) cheapest = cc;
     }
     let dearest: Coalition | null = null;

@@ -8,7 +8,7 @@
 import { isPropertyId } from "../language/properties.js";
 import type { Charter, Tie } from "../semantics/model.js";
 import type { RuleContext } from "./rule.js";
-import { type Finding, type Rule, verdict } from "./rule.js";
+import { type Finding, type Rule, tiesTo, verdict } from "./rule.js";
 
 function unmet(ctx: RuleContext, member: Charter, federation: Charter): { name: string; span: Tie["span"] }[] {
   const verdicts = ctx.verdictsOf(member.file);
@@ -37,8 +37,10 @@ export const federationRequirements: Rule = {
     }
     const reasons: string[] = [];
     if (charter.kind === "federation") {
-      for (const member of [...workspace.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-        if (!member.ties.some((t) => t.federationFile === charter.file)) continue;
+      let last: Charter | null = null;
+      for (const { member } of tiesTo(workspace, charter.file)) {
+        if (member === last) continue; // once per member, however many ties
+        last = member;
         for (const req of unmet(ctx, member, charter)) reasons.push(`member \`${member.file}\` does not satisfy \`${req.name}\``);
       }
     }

@@ -4,7 +4,7 @@
 // federation's power as a related location; the federation's own verdict
 // fails too, with the reasons, but without a second diagnostic.
 import type { Charter, Tie } from "../semantics/model.js";
-import { type Finding, type Rule, verdict } from "./rule.js";
+import { type Finding, type Rule, tiesTo, verdict } from "./rule.js";
 
 function missingPowers(tie: Tie, federation: Charter) {
   const delegated = new Set(tie.delegates.map((d) => d.name));
@@ -31,12 +31,9 @@ export const federationSubsidiarity: Rule = {
     }
     const reasons: string[] = [];
     if (charter.kind === "federation") {
-      for (const member of [...workspace.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-        for (const tie of member.ties) {
-          if (tie.federationFile !== charter.file) continue;
-          const missing = missingPowers(tie, charter);
-          if (missing.length > 0) reasons.push(`member \`${member.file}\` does not delegate ${missing.map((p) => `\`${p.name}\``).join(", ")}`);
-        }
+      for (const { member, tie } of tiesTo(workspace, charter.file)) {
+        const missing = missingPowers(tie, charter);
+        if (missing.length > 0) reasons.push(`member \`${member.file}\` does not delegate ${missing.map((p) => `\`${p.name}\``).join(", ")}`);
       }
     }
     return verdict(findings, {}, reasons);

@@ -7,7 +7,7 @@ import type { Code } from "../diagnostics/codes.js";
 import type { RelatedLocation } from "../diagnostics/diagnostic.js";
 import type { CheckOptions } from "../config/options.js";
 import type { PropertyId } from "../language/properties.js";
-import type { Charter } from "../semantics/model.js";
+import type { Charter, Tie } from "../semantics/model.js";
 import type { CharterAnalysis, ClauseCost } from "../analysis/index.js";
 import { formatCost, type MemberUnit } from "../analysis/cost.js";
 import type { PropertyResult } from "./api.js";
@@ -66,9 +66,13 @@ export function verdict(findings: readonly Finding[], extra: Partial<PropertyRes
 export function witnessRelated(charter: Charter, cc: ClauseCost, unit: MemberUnit): RelatedLocation[] {
   const out: RelatedLocation[] = [];
   const byId = new Map(charter.clauses.map((c) => [c.id, c]));
-  for (let i = 1; i < cc.steps.length; i++) {
-    const step = cc.steps[i]!;
-    const prev = cc.steps[i - 1]!.id;
+  const steps = cc.steps;
+  // A long path gets its first and last few steps (summarisePath's ends), not one location per step.
+  const ends = 5;
+  for (let i = 1; i < steps.length; i++) {
+    if (steps.length > 2 * ends + 2 && i > ends && i < steps.length - ends) continue;
+    const step = steps[i]!;
+    const prev = steps[i - 1]!.id;
     const clause = byId.get(step.id);
     if (!clause) continue;
     let message: string;
@@ -103,4 +107,28 @@ function describeShort(cc: ClauseCost, unit: MemberUnit): string {
 export function days(n: number): string {
   if (n >= 365 && n % 365 === 0) return `${n / 365} ${n === 365 ? "year" : "years"}`;
   return `${n} ${n === 1 ? "day" : "days"}`;
+}
+
+const memberIndex = new WeakMap<ReadonlyMap<string, Charter>, Map<string, { member: Charter; tie: Tie }[]>>();
+
+/**
+ * The ties that name federation file `fed`, with their member charters, in
+ * file order then tie order. Indexed once per workspace (linear in charters
+ * and ties), so federation rules never rescan the workspace per federation.
+ */
+export function tiesTo(workspace: ReadonlyMap<string, Charter>, fed: string): readonly { member: Charter; tie: Tie }[] {
+  let index = memberIndex.get(workspace);
+  if (!index) {
+    index = new Map();
+    for (const member of [...workspace.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+      for (const tie of member.ties) {
+        if (!tie.federationFile) continue;
+        let list = index.get(tie.federationFile);
+        if (!list) index.set(tie.federationFile, (list = []));
+        list.push({ member, tie });
+      }
+    }
+    memberIndex.set(workspace, index);
+  }
+  return index.get(fed) ?? [];
 }

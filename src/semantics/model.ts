@@ -132,7 +132,7 @@ export interface Decision extends ClauseBase {
   readonly name: string;
   readonly nameSpan: Span;
   readonly by: Ref | null;
-  /** Share in [0, 1] (`20%` → 0.2); raw percent kept for messages. Null = no quorum. */
+  /** Share (`20%` → 0.2), in [0, 1] unless above 100% (reported as CH0107, and the decision can never be carried); raw percent kept for messages. Null = no quorum. */
   readonly quorum: { readonly value: number; readonly percent: number; readonly span: Span } | null;
   readonly threshold: Threshold | null;
   readonly notice: Duration | null;

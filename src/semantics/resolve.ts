@@ -9,7 +9,7 @@ import type { Document, Field, Section, Span } from "../ast/ast.js";
 import { diag } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isPropertyId, PROPERTY_IDS } from "../language/properties.js";
-import { SECTIONS, type SectionSpec } from "../language/schema.js";
+import { MAX_SEATS, SECTIONS, type SectionSpec } from "../language/schema.js";
 import { suggest } from "../text/suggest.js";
 import { Suggester } from "./suggest-index.js";
 import type {
@@ -477,7 +477,8 @@ class Resolver {
           if (kind === "federation") members = { kind: "per-member", span: p.span };
           else this.values.invalid(mf, "members", p.span, "`1 seat per member` describes a federation's body of member communities");
         } else if (p.terms.length === 2 && n?.kind === "number" && (isWord(seats, "seats") || isWord(seats, "seat")) && Number.isInteger(n.value) && n.value >= 1) {
-          members = { kind: "seats", seats: n.value, span: p.span };
+          if (n.value > MAX_SEATS) this.diagnostics.push(diag("CH0120", this.file, n.span, { found: n.raw.length > 24 ? `${n.raw.slice(0, 24)}…` : n.raw, max: MAX_SEATS.toLocaleString("en-US") }));
+          else members = { kind: "seats", seats: n.value, span: p.span };
         } else this.values.invalid(mf, "members", p.span);
       }
     }
@@ -509,7 +510,8 @@ class Resolver {
     const byName = bf ? this.values.name(bf, "body") : null;
     const by = byName ? this.bodyRef(byName, "by") : null;
     const qf = f.get("quorum");
-    const quorum = qf ? this.values.percent(qf) : null;
+    // A quorum above 100% is reported (CH0107) and kept: the decision can never be carried (docs/language.md).
+    const quorum = qf ? this.values.percent(qf, { keepOver: true }) : null;
     const thf = f.get("threshold");
     const threshold = thf ? this.values.threshold(thf) : null;
     const nf = f.get("notice");

@@ -66,14 +66,15 @@ export class ValueReader {
     return p ? this.durationOf(field, p) : null;
   }
 
-  percent(field: Field): { value: number; percent: number; span: Span } | null {
+  /** A percentage in 0%–100%; above 100% is CH0107 and null, or kept with `keepOver` (a quorum that can never be met). */
+  percent(field: Field, opts: { keepOver?: boolean } = {}): { value: number; percent: number; span: Span } | null {
     const p = this.single(field, "percent");
     if (!p) return null;
     const t = p.terms[0];
     if (p.terms.length !== 1 || t?.kind !== "percent") return this.invalid(field, "percent", p.span);
     if (t.value > 100) {
       this.diagnostics.push(diag("CH0107", this.file, t.span, { found: t.raw }));
-      return null;
+      return opts.keepOver ? { value: t.value / 100, percent: t.value, span: t.span } : null;
     }
     return { value: t.value / 100, percent: t.value, span: t.span };
   }

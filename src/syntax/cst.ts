@@ -52,6 +52,12 @@ export interface CstField {
   /** Extra colons after the first (`a: : b`), reported as unexpected. */
   readonly stray: SyntaxToken[];
   value: CstValue | null;
+  /**
+   * Set when the forgotten-colon recovery started this field: it began a
+   * line inside the previous field's value, and gluing it on would have made
+   * that value invalid (see the parser's `atPhraseContinuation`).
+   */
+  startsLine?: boolean;
 }
 
 export interface CstSection {

@@ -52,6 +52,7 @@ import type {
 } from "./cst.js";
 import { emptyDocument } from "./cst.js";
 import { SECTION_KEYWORDS } from "../ast/ast.js";
+import { KIND_KEYWORDS, SECTIONS, fieldSpec, type SectionSpec } from "../language/schema.js";
 
 /** Section keywords other than `member` (which needs `of`), from the AST's one list. */
 export const SECTION_KEYWORD_IMAGES: ReadonlySet<string> = new Set(SECTION_KEYWORDS.filter((k) => k !== "member of"));
@@ -60,6 +61,32 @@ const NAMED_IMAGES: ReadonlySet<string> = new Set(["body", "decision"]);
 
 /** Shared by every empty list item (`a, , b`): no allocation per comma. */
 const EMPTY_PHRASE: CstPhrase = Object.freeze([]) as unknown as CstPhrase;
+
+type SectionName = SectionSpec["keyword"];
+
+/** Field names each section knows (§4), built on first use; `null` for `rights`, where any name is a field. */
+let knownFields: Map<string, ReadonlySet<string> | null> | null = null;
+function sectionKnows(section: string, name: string): boolean {
+  if (knownFields === null) {
+    knownFields = new Map();
+    for (const [k, spec] of SECTIONS) knownFields.set(k, spec.openFields ? null : new Set(spec.fields.map((f) => f.name)));
+  }
+  if (!knownFields.has(section)) return false;
+  const names = knownFields.get(section)!;
+  return names === null || names.has(name);
+}
+
+/** Words that may stand inside a value of each kind (`by`, `members`, `of`, …), from the schema's keyword lists. */
+let kindWords: Map<string, ReadonlySet<string>> | null = null;
+function kindTakesWord(section: string, field: string, word: string): boolean {
+  const kind = fieldSpec(section as SectionName, field)?.kind;
+  if (kind === undefined) return false;
+  if (kindWords === null) {
+    kindWords = new Map();
+    for (const [k, phrases] of Object.entries(KIND_KEYWORDS)) kindWords.set(k, new Set(phrases.flatMap((p) => p.split(" "))));
+  }
+  return kindWords.get(kind)?.has(word) ?? false;
+}
 
 const TERM_TYPES: ReadonlySet<TokenType> = new Set([StringLit, Prose, NumberLit, Percent, Fraction, Duration, Ident]);
 
@@ -123,19 +150,38 @@ class CharterParser extends EmbeddedActionsParser {
   }
 
   /**
-   * LA(1) continues the current phrase. Besides `atPhraseStart`, a recovery
-   * heuristic for a forgotten colon: an IDENT that is the first token on its
-   * line and is followed on the same line by a term starts a new field.
+   * LA(1) continues the current phrase. Newlines are not significant (§3):
+   * `threshold: 2/3` with `of votes cast` on the next line is one value. The
+   * one exception is the recovery for a forgotten colon: an IDENT that starts
+   * a line, is followed on that line by a term, is a field the section knows
+   * (§4), and cannot stand inside a value of the current field (it is none of
+   * the words that field's kind takes), so gluing it on would make the value
+   * invalid — it starts a new field instead (CH0006, which says why).
    */
   private atPhraseContinuation(): boolean {
     if (!this.atPhraseStart()) return false;
     const t1 = this.LA(1) as SyntaxToken;
     if (t1.tokenType === Ident && t1.nl === true) {
       const t2 = this.LA(2) as SyntaxToken;
-      if (t2.nl !== true && this.isTerm(t2)) return false;
+      if (t2.nl !== true && this.isTerm(t2) && this.startsFieldHere(t1)) {
+        this.splitAt = t1;
+        return false;
+      }
     }
     return true;
   }
+
+  private startsFieldHere(t1: SyntaxToken): boolean {
+    const section = this.ctxSection;
+    if (!sectionKnows(section, t1.image)) return false;
+    return !kindTakesWord(section, this.curField.name.image, t1.image);
+  }
+
+  /** The section whose fields are being parsed (`charter`/`federation` at the top level). */
+  private ctxSection = "charter";
+  private topSection = "charter";
+  /** The token where the forgotten-colon recovery last started a field. */
+  private splitAt: SyntaxToken | null = null;
 
   // ── rules ──────────────────────────────────────────────────────────────
 
@@ -168,6 +214,9 @@ class CharterParser extends EmbeddedActionsParser {
       },
       DEF: () => {
         doc.header = this.SUBRULE(this.header);
+        this.ACTION(() => {
+          this.topSection = doc.header!.keyword.image === "federation" ? "federation" : "charter";
+        });
       },
     });
     this.OPTION2(() => {
@@ -256,6 +305,7 @@ class CharterParser extends EmbeddedActionsParser {
 
   public entry = this.RULE("entry", (trailing: boolean): CstEntry => {
     this.trailingMode = trailing === true;
+    this.ctxSection = this.topSection;
     return this.OR(this.entryAlts);
   });
 
@@ -311,6 +361,9 @@ class CharterParser extends EmbeddedActionsParser {
     const s: CstSection = { kind: "section", keyword, of: null, name: null, open: null, items: [], close: null };
     this.curSection = s;
     this.OPTION(this.sectionOf);
+    this.ACTION(() => {
+      this.ctxSection = s.of !== null ? "member of" : keyword.image;
+    });
     this.OPTION2(this.sectionName);
     this.OPTION3(this.sectionOpen);
     this.MANY(this.sectionItems);
@@ -339,6 +392,12 @@ class CharterParser extends EmbeddedActionsParser {
   public field = this.RULE("field", (): CstField => {
     const name = this.CONSUME(Ident);
     const f: CstField = { kind: "field", name, colon: null, stray: [], value: null };
+    this.ACTION(() => {
+      if (this.splitAt === name) {
+        f.startsLine = true;
+        this.splitAt = null;
+      }
+    });
     this.curField = f;
     this.OPTION(this.fieldColon);
     this.MANY(this.fieldStray);
@@ -418,6 +477,11 @@ class CharterParser extends EmbeddedActionsParser {
     return { kind: "junk", tokens };
   });
 
+  resetContext(): void {
+    this.ctxSection = this.topSection = "charter";
+    this.splitAt = null;
+  }
+
   /** The document being built (kept even if chevrotain aborts a rule). */
   public root: CstDocument | null = null;
 }
@@ -462,6 +526,7 @@ export function markLineStarts(text: string, tokens: SyntaxToken[]): void {
 export function parseTokens(tokens: SyntaxToken[]): { cst: CstDocument; errors: ParseError[] } {
   const p = charterParser();
   p.root = null;
+  p.resetContext();
   p.input = tokens;
   let cst: CstDocument | undefined;
   const errors: ParseError[] = [];

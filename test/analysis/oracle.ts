@@ -272,7 +272,7 @@ function subsets(n: number): number[][] {
 }
 
 /** Do `yes` supporters out of a body of `size` carry the threshold, with `present` needed for quorum? */
-function carries(t: ThresholdSpec, yes: number, size: number, quorumPresent: number): boolean {
+export function carries(t: ThresholdSpec, yes: number, size: number, quorumPresent: number): boolean {
   if (yes < 1) return false;
   const turnout = Math.max(yes, quorumPresent);
   switch (t.kind) {

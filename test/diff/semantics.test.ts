@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkFiles } from "../helpers/memory-host.js";
 import { checkBump, diffCharters, parseSemver, sideOf } from "../../src/diff/index.js";
-import { escapeCell, escapeMarkdown } from "../../src/diff/markdown-escape.js";
+import MarkdownIt from "markdown-it";
 import { diffsToMarkdown } from "../../src/diff/render.js";
 import { diffTexts } from "./helpers.js";
 
@@ -122,6 +122,59 @@ describe("the formatter's output diffs as empty", () => {
   });
 });
 
+describe("federation ties", () => {
+  const FED = (powers: string) => `federation "Salish" {
+  version: "1.0.0"
+  jurisdiction: personal
+  powers: ${powers}
+  membership { eligibility: "any community" admission: open }
+  exit { approval: none notice: 90 days penalty: none retains: property amendable: never }
+  body congress { members: 1 seat per member }
+  decision change { by: congress threshold: unanimity }
+  amendments { by: change }
+  disputes { by: "arbiters" }
+}
+`;
+  const MEMBER = (delegates: string) => `import "./salish.charter" as salish
+charter "Commons" {
+  version: "1.0.0"
+  jurisdiction: personal
+  membership { eligibility: "anyone" admission: open }
+  exit { approval: none notice: immediately penalty: none retains: property amendable: never }
+  body assembly { members: all members }
+  decision ordinary { by: assembly quorum: 50% threshold: 2/3 of votes cast }
+  amendments { by: ordinary }
+  disputes { by: "an arbiter" }
+  member of salish { delegates: ${delegates} withdrawal: unilateral, notice 30 days }
+}
+`;
+  const diffOf = (oldFed: string, oldDel: string, newFed: string, newDel: string) => {
+    const o = checkFiles({ "salish.charter": FED(oldFed), "main.charter": MEMBER(oldDel) }, ["main.charter"]);
+    const n = checkFiles({ "salish.charter": FED(newFed), "main.charter": MEMBER(newDel) }, ["main.charter"]);
+    return diffCharters(sideOf(o, "main.charter")!, sideOf(n, "main.charter")!);
+  };
+  const tieChange = (d: ReturnType<typeof diffOf>) => d.changes.filter((c) => c.field === "undelegated federation powers");
+
+  test("a federation that already claimed an undelegated power: the change names only the new one, with both lists", () => {
+    const d = diffOf("defense, taxation", "defense", "defense, taxation, tolls", "defense");
+    expect(tieChange(d)).toEqual([
+      expect.objectContaining({ clause: "member of salish", old: "taxation", new: "taxation, tolls", effect: "weakens", description: "the federation salish now claims tolls, which this community does not delegate" }),
+    ]);
+    // The property already failed: no flip.
+    expect(d.properties.map((p) => p.id)).toEqual([]);
+  });
+
+  test("taking a delegation back, and a federation dropping a power, are worded as what they are", () => {
+    const back = diffOf("defense", "defense", "defense", "nothing");
+    expect(tieChange(back)).toEqual([expect.objectContaining({ old: "none", new: "defense", effect: "weakens", description: "the federation salish still claims defense, which this community no longer delegates" })]);
+    const dropped = diffOf("defense, taxation", "defense", "defense", "defense");
+    expect(tieChange(dropped)).toEqual([expect.objectContaining({ old: "taxation", new: "none", effect: "strengthens" })]);
+    // Delegating the claimed power is the `delegates` change alone.
+    const delegated = diffOf("defense, taxation", "defense", "defense, taxation", "defense, taxation");
+    expect(tieChange(delegated)).toEqual([]);
+  });
+});
+
 describe("version bump", () => {
   test("semver parsing and the declared bump", () => {
     expect(parseSemver("v1.2.3-rc.1")).toEqual({ major: 1, minor: 2, patch: 3 });
@@ -136,20 +189,30 @@ describe("version bump", () => {
 });
 
 describe("Markdown escaping", () => {
-  test("punctuation, HTML and table pipes", () => {
-    expect(escapeMarkdown("a|b <script>&amp; *x* [l](u) `c`")).toBe("a\\|b &lt;script&gt;&amp;amp; \\*x\\* \\[l\\]\\(u\\) \\`c\\`");
-    expect(escapeCell("")).toBe("—");
-    expect(escapeMarkdown("two\nlines")).toBe("two lines");
-  });
+  const gfm = new MarkdownIt({ html: true, linkify: true });
 
   test("a hostile charter name and penalty cannot inject markup into the PR comment", () => {
-    const hostile = BASE.replace('"Free Commons"', '"<img src=x onerror=alert(1)> | **Pwned**"');
-    const d = diffTexts(hostile, edit("penalty: none", 'penalty: "</td><script>x</script> | col"', hostile));
+    const hostile = BASE.replace('"Free Commons"', '"<img src=x onerror=alert(1)> | **Pwned** x@evil.com"');
+    const d = diffTexts(hostile, edit("penalty: none", 'penalty: "</td><script>x</script> | col docs.github.io/phish"', hostile));
     const md = diffsToMarkdown([d]);
-    expect(md).not.toMatch(/<img|<script|<\/td>/);
-    expect(md).toContain("&lt;img src\\=x onerror\\=alert\\(1\\)&gt; \\| \\*\\*Pwned\\*\\*");
+    const html = gfm.render(md);
+    expect(html).not.toMatch(/<img|<script|<\/td><script|<strong>Pwned|<a /);
+    // Shown literally.
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; | **Pwned** x@evil.com");
+    expect(html).toContain("&lt;/td&gt;&lt;script&gt;x&lt;/script&gt; | col docs.github.io/phish");
     // Every row keeps its table's columns: 6 for changes, 5 for properties (escaped pipes do not split cells).
-    const widths = md.split("\n").filter((l) => l.startsWith("| 🔴")).map((row) => row.replace(/\\\|/g, "").split("|").length - 2);
-    expect(widths).toEqual([6, 5]);
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1]!.match(/<t[dh]/g) ?? []).length);
+    expect(rows.filter((n) => n !== 6 && n !== 5)).toEqual([]);
+    expect(rows.length).toBeGreaterThan(3);
+  });
+
+  test("versions and file names are not littered with backslashes; reasons keep their code spans", () => {
+    const d = diffTexts(BASE, edit("approval: none", "approval: by ordinary"));
+    const md = diffsToMarkdown([d]);
+    expect(md).not.toContain("\\.");
+    expect(md).toContain("`old.charter` → `new.charter`");
+    const html = gfm.render(md);
+    expect(html).toContain("<code>by ordinary</code>");
+    expect(html).not.toContain("`");
   });
 });

@@ -85,11 +85,35 @@ describe("layout", () => {
     expect(r.diagnostics).toEqual([]);
     expect(outline(r.ast.entries)).toEqual(["decision d{threshold=majority of votes cast; retains=property, data share; members=5 seats}"]);
   });
-  test("…except a line starting with IDENT TERM, taken as a field missing its colon", () => {
-    const text = 'charter "x" { decision d {\n  threshold: majority\n    of votes cast\n} }';
+  test("§3: a threshold continued on the next line is one value", () => {
+    const text = 'charter "x" { decision d {\n  threshold: 2/3\n    of votes cast\n  quorum: 50%\n} }';
+    const r = parse(text, "t");
+    expect(r.diagnostics).toEqual([]);
+    expect(outline(r.ast.entries)).toEqual(["decision d{threshold=2/3 of votes cast; quorum=50%}"]);
+    const t2 = 'charter "x" { decision d {\n  threshold: majority\n    of votes cast\n} }';
+    expect(outline(parse(t2, "t").ast.entries)).toEqual(["decision d{threshold=majority of votes cast}"]);
+  });
+  test("…a line starting with a field of the section and a value, which cannot continue the value, is a field missing its colon", () => {
+    const text = 'charter "x" { decision d {\n  by: assembly\n  quorum 50%\n  threshold: majority of votes cast\n} }';
     const r = parse(text, "t");
     expect(codesAtLines(text, r.diagnostics)).toEqual(["CH0006@3"]);
-    expect(outline(r.ast.entries)).toEqual(["decision d{threshold=majority; of=votes cast}"]);
+    expect(r.diagnostics[0]!.help).toBe(
+      "read as a new field: `quorum` starts a line, names a field of this section and cannot continue the value before it (a line break alone does not end a value)",
+    );
+    expect(outline(r.ast.entries)).toEqual(["decision d{by=assembly; quorum=50%; threshold=majority of votes cast}"]);
+  });
+  test("…but not a word the current field's value takes, nor a name the section does not know", () => {
+    // `members` is a body field, but also a word of `members: all members`; `sortition x` is no field.
+    const text = 'charter "x" { body b {\n  members: all\n  members seats\n  selection: appointment by\n  council x\n} }';
+    const r = parse(text, "t");
+    expect(r.diagnostics).toEqual([]);
+    expect(outline(r.ast.entries)).toEqual(["body b{members=all members seats; selection=appointment by council x}"]);
+  });
+  test("…in `rights` every name is a field", () => {
+    const text = 'charter "x" { rights {\n  speech: "free"\n  assembly "peaceful"\n} }';
+    const r = parse(text, "t");
+    expect(codesAtLines(text, r.diagnostics)).toEqual(["CH0006@3"]);
+    expect(outline(r.ast.entries)).toEqual(["rights{speech=free; assembly=peaceful}"]);
   });
   test("a value may start on the line after the colon", () => {
     const r = parse('charter "x" { exit {\n  approval:\n    by ordinary\n} }', "t");

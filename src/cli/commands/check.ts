@@ -2,7 +2,8 @@
 import path from "node:path";
 import { relativeId, type CheckResult, type FileResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
-import { renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
+import { lineStartSafe, renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
+import { sanitizeForTerminal } from "../../text/terminal.js";
 import { jsonDiagnostic, type JsonReport } from "../../diagnostics/render-json.js";
 import { PROPERTY_IDS } from "../../language/properties.js";
 import { colors, wantColor } from "../colors.js";
@@ -76,6 +77,7 @@ export function jsonReport(result: CheckResult): JsonReport {
       charter: f.charter?.name ?? f.ast.header?.name ?? null,
       kind: f.charter?.kind ?? f.ast.header?.kind ?? null,
       properties: f.properties ? orderedProperties(f.properties) : {},
+      provisional: errorCount(f) > 0,
       diagnostics: f.diagnostics.map((d) => jsonDiagnostic(d, f.lines, (other) => byFile.get(other)?.lines)),
     })),
     summary: { files: result.files.length, errors: result.errors, warnings: result.warnings },
@@ -104,17 +106,27 @@ export function textReport(result: CheckResult, c: Colors, quiet: boolean): stri
   return blocks.join("\n\n");
 }
 
+function errorCount(f: FileResult): number {
+  let n = 0;
+  for (const d of f.diagnostics) if (d.severity === "error") n += d.omitted?.count ?? 1;
+  return n;
+}
+
 function propertySummary(f: FileResult, c: Colors): string {
   const props = f.properties!;
   const ids = PROPERTY_IDS.filter((id) => props[id]);
   const holding = ids.filter((id) => props[id]!.holds);
   const failing = ids.filter((id) => !props[id]!.holds);
-  const name = f.charter ? ` ${f.charter.kind} "${f.charter.name}"` : "";
-  const lines = [`${c.bold(f.file)}${name}: ${holding.length} of ${ids.length} properties hold`];
+  const name = f.charter ? ` ${f.charter.kind} "${sanitizeForTerminal(f.charter.name)}"` : "";
+  // Over errors the verdicts are provisional: the parts in error were dropped
+  // (a bad `notice` counts as absent, its default applies), so say so.
+  const errors = errorCount(f);
+  const provisional = errors > 0 ? c.yellow(` (verdicts provisional: ${errors} error${errors === 1 ? "" : "s"} in this file; they are computed without the parts in error)`) : "";
+  const lines = [`${c.bold(lineStartSafe(f.file))}${name}: ${holding.length} of ${ids.length} properties hold${provisional}`];
   if (holding.length > 0) lines.push(`  ${c.green("✔")} ${holding.join(", ")}`);
   for (const id of failing) {
     const reasons = props[id]!.reasons ?? [];
-    lines.push(`  ${c.red("✘")} ${id}${reasons.length > 0 ? c.dim(` — ${reasons[0]}`) : ""}`);
+    lines.push(`  ${c.red("✘")} ${id}${reasons.length > 0 ? c.dim(` — ${sanitizeForTerminal(reasons[0]!)}`) : ""}`);
   }
   return lines.join("\n");
 }
