@@ -58,7 +58,7 @@ WHY = {
  'CH0415': ('A member was admitted with a kind of consent the charter does not accept (for example `by birth` where `explicit` consent is required).', 'Record the member\'s explicit consent.'),
  'CH0416': ('A record names a member or a decision that the records do not contain.', 'Add the missing record, or correct the name.'),
  'CH0417': ('The records say they belong to a different charter than the one given with `--charter`.', 'Check that the right charter is named.'),
- 'CH0302': ('A file given to `charterc check` could not be read: it is missing, not a regular file, or larger than 32 MiB.', 'Check the path and the file.'),
+ 'CH0302': ('A file given to `charterc check` does not exist or could not be read. Files that exist but are refused — outside the project root, not a regular file, larger than 32 MiB — are CH0303.', 'Check the path and the file.'),
  'CH0303': ('charterc reads only regular files inside the project root (the folder of charterc.yaml, else the working directory): a file named on the command line, matched by a glob or listed in `include:` that lies outside it — by `..`, an absolute path, or a symlink such as `charters/x.charter -> /proc/self/environ` — is refused, as are FIFOs, devices and files over the size limit. The file is named and never opened, so nothing of it reaches the output.', 'Move the file inside the project, replace the symlink by the file itself, or run charterc from a folder that contains both.'),
 }
 for code, name, sev, msg, summary in rows:
@@ -66,6 +66,6 @@ for code, name, sev, msg, summary in rows:
     ex_path = os.path.join(root, 'test/fixtures/codes', code, 'trigger/expected.txt')
     example = open(ex_path).read().rstrip() if os.path.exists(ex_path) else ''
     summary = summary.replace('\\"', '"').replace('\\\\', '\\')
-    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat charterc prints for the fixture `test/fixtures/codes/{code}/trigger/`:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
+    page = f"# {code} `{name}`\n\n{summary}\n\nDefault severity: **{sev}** (not changed by profiles).\n\n## What it means\n\n{why}\n\n## Example\n\nWhat charterc prints for a charter with this problem:\n\n```text\n{example}\n```\n\n## How to fix it\n\n{fix}\n"
     open(os.path.join(root, 'docs/codes', f'{code}.md'), 'w').write(page)
 print(len(rows), 'pages')

@@ -4,12 +4,31 @@
 // (→ server/lsp.js, server/cli.js + chunks: the .vsix carries no
 // node_modules), copies the TextMate grammar, then runs
 // `vsce package --no-dependencies` → vscode-extension/charterc-<version>.vsix.
+// Only the parts of prettier that charterc uses are inlined (its standalone
+// core, the doc builders, and the markdown, babel and estree plugins for the
+// generated Markdown and JSON): the full `prettier` entry, which `charterc fmt`
+// imports only to read a project's .prettierrc and which would pull in every
+// language plugin (flow, typescript, html, postcss, angular …, 4 MB), is
+// replaced by a stub that finds no configuration. The extension formats
+// through the server, which never reads .prettierrc.
 // Run by `npm run package:vscode` (after `npm run build`).
 import { build as esbuild } from "esbuild";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** esbuild plugin: the bare `prettier` entry becomes a stub (see above); `prettier/standalone`, `prettier/doc` and `prettier/plugins/*` are bundled as usual. */
+export const prettierStandaloneOnly = {
+  name: "prettier-standalone-only",
+  setup(b) {
+    b.onResolve({ filter: /^prettier$/ }, () => ({ path: "prettier", namespace: "charterc-prettier-stub" }));
+    b.onLoad({ filter: /.*/, namespace: "charterc-prettier-stub" }, () => ({
+      contents: "export async function resolveConfig() { return null; }\nexport default { resolveConfig };\n",
+      loader: "js",
+    }));
+  },
+};
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ext = path.join(root, "vscode-extension");
@@ -48,6 +67,7 @@ export async function packageVscode({ quiet = false } = {}) {
     chunkNames: "chunks/[name]-[hash]",
     define: { __CHARTERC_VERSION__: JSON.stringify(pkg.version), "process.env.CHARTERC_BUNDLED": '"1"' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    plugins: [prettierStandaloneOnly],
     logLevel: quiet ? "error" : "warning",
   });
   // server/*.js are ES modules; the extension's own package.json says nothing about module type.

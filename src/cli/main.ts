@@ -88,10 +88,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("build")
-    .description("publish charters: Markdown constitution, canonical JSON, records schema, Institutional Grammar CSV")
+    .description("publish charters: Markdown constitution, canonical JSON, records schema, Institutional Grammar CSV, and a static HTML site")
     .argument("[paths...]", "files, folders or globs (default: `include` in charterc.yaml, else charters/**/*.charter)")
     .requiredOption("-o, --out <dir>", "output folder")
-    .option("-e, --emit <kinds>", "comma-separated outputs: markdown, json, schema, ig (default: all)")
+    .option("-e, --emit <kinds>", "comma-separated outputs: markdown, json, schema, ig, html (default: all)")
+    .option("--git <rev>", "with html: a \"what changed\" page per charter, against this git revision")
     .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
     .option("-c, --config <file>", "path to charterc.yaml")
     .option("--progress", "print a line per file (default: when stderr is a terminal and more than 3 files are built)")
@@ -119,13 +120,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("explain")
-    .description("print the documentation of a rule id or a diagnostic code")
-    .argument("<id>", "a rule id (exit-entrenched) or a code (CH0105)")
+    .description("print the documentation of a rule, a diagnostic code, a section or a field")
+    .argument("<id>", "a rule id (exit-entrenched), a code (CH0105), a section (membership) or a field (exit.notice)")
     .action(async (id: string) => {
-      const { explain } = await import("./commands/explain.js");
-      const page = explain(id);
-      if (page === undefined) throw new UsageError(`no rule or code named \`${id}\`; try a rule id such as \`exit-guaranteed\` or a code such as \`CH0105\``);
-      io.out(page);
+      const { explainOrFail } = await import("./commands/explain.js");
+      io.out(explainOrFail(id));
       setExit(0);
     });
 

@@ -42,6 +42,7 @@ const table = [
   ["CH0015", "content-after-charter", "error", "unexpected {token} after the end of the charter", "Nothing may follow the charter's closing brace."],
   ["CH0016", "invalid-encoding", "error", "the file is not valid UTF-8: byte {byte} at byte offset {at} cannot be decoded{more}", "Charter files are UTF-8; a byte sequence that is not UTF-8 is reported where it stands, and `fmt` leaves the file alone."],
   ["CH0017", "more-diagnostics", "info", "and {count} more {code} not shown: at most {max} diagnostics of one code are reported per file", "The diagnostics of one code in one file are capped; this one counts the rest (its severity is theirs)."],
+  ["CH0018", "too-many-tokens", "error", "this file has more than {max} tokens, {limit}: it was {outcome}", "A charter may hold at most 200,000 tokens (comments included), and `fmt` formats at most 60,000; a larger file is refused before it is read into memory."],
   // ── semantic ─────────────────────────────────────────────────────────
   ["CH0101", "unknown-field", "error", "unknown field `{name}` in {where}", "A field the section's schema does not define."],
   ["CH0102", "duplicate-field", "error", "field `{name}` is given more than once in {where}", "Each field may appear once per section."],
@@ -79,7 +80,7 @@ const table = [
   ["CH0213", "federation-subsidiarity", "warning", "{detail}", "A federation's powers are only those its members delegated."],
   ["CH0214", "federation-requirements", "warning", "{detail}", "Each member charter satisfies what its federation requires."],
   // ── project, configuration, input ──────────────────────────────────────
-  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line could not be read (missing, not a file, or larger than 32 MiB)."],
+  ["CH0302", "file-unreadable", "error", "cannot read `{path}`", "A file named on the command line does not exist or could not be read (a refused one is CH0303)."],
   ["CH0303", "file-refused", "error", "`{path}` {reason}", "A file that is outside the project root (by `..`, an absolute path or a symlink), not a regular file (a FIFO, device or folder) or larger than the limit is refused unread."],
   // ── record validation ────────────────────────────────────────────────
   ["CH0401", "records-unreadable", "error", "{detail}", "A records file that cannot be read safely: not YAML or JSON, too large, too deep, too many aliases, or a forbidden key."],

@@ -1,14 +1,17 @@
-// Every published form of one charter, as file names and contents. Pure
-// apart from the lazy prettier import behind `emitMarkdown`; the CLI's
-// `build` command writes what this returns.
+// Every published form of one charter, as file names and contents. Pure;
+// the CLI's `build` command writes what this returns (and the HTML site,
+// src/emit/html/, for the whole workspace).
 import type { PropertyResult } from "../rules/api.js";
 import type { Charter } from "../semantics/model.js";
+import type { LineIndex } from "../text/line-index.js";
 import { toIgCsv } from "./ig.js";
 import { stringifyCanonical, toCanonicalJson } from "./json.js";
 import { emitMarkdown } from "./markdown.js";
 import { recordSchemas } from "./record-schemas.js";
 
-export const EMIT_KINDS = ["markdown", "json", "schema", "ig"] as const;
+/** Outputs of one charter; `html` is the site for the whole workspace (src/emit/html/site.ts). */
+export const CHARTER_KINDS = ["markdown", "json", "schema", "ig"] as const;
+export const EMIT_KINDS = [...CHARTER_KINDS, "html"] as const;
 export type EmitKind = (typeof EMIT_KINDS)[number];
 
 /** File suffix of each output, appended to the charter's base name. */
@@ -17,6 +20,7 @@ export const EMIT_SUFFIX: Readonly<Record<EmitKind, string>> = {
   json: ".json",
   schema: ".records.schema.json",
   ig: ".ig.csv",
+  html: ".html",
 };
 
 export interface EmittedFile {
@@ -29,11 +33,16 @@ export interface EmittedFile {
 export interface EmitInput {
   readonly charter: Charter;
   readonly properties: Readonly<Record<string, PropertyResult>> | null;
+  /** The file's line index (links to source lines). */
+  readonly lines?: LineIndex | null;
+  /** Every charter of the run by project-relative file (to name federations). */
+  readonly charters?: ReadonlyMap<string, Charter> | null;
 }
 
-export async function emitCharter(input: EmitInput, base: string, kinds: readonly EmitKind[] = EMIT_KINDS): Promise<EmittedFile[]> {
+/** The per-charter outputs among `kinds` (the site is built by `buildSite`). */
+export async function emitCharter(input: EmitInput, base: string, kinds: readonly EmitKind[] = CHARTER_KINDS): Promise<EmittedFile[]> {
   const out: EmittedFile[] = [];
-  for (const kind of EMIT_KINDS) {
+  for (const kind of CHARTER_KINDS) {
     if (!kinds.includes(kind)) continue;
     let content: string;
     switch (kind) {
@@ -55,7 +64,10 @@ export async function emitCharter(input: EmitInput, base: string, kinds: readonl
   return out;
 }
 
-export { renderMarkdown, emitMarkdown, mermaidBlocks } from "./markdown.js";
+export { renderMarkdown, emitMarkdown, mermaidBlocks, constitutionToMarkdown } from "./markdown.js";
+export { buildConstitution, type Constitution } from "./constitution.js";
+export { buildSite, type SiteCharter, type SiteInput, type SiteFile } from "./html/site.js";
+export { createHighlighter, type Highlighter } from "./html/highlight.js";
 export { toCanonicalJson, stringifyCanonical, CHARTER_SCHEMA_ID } from "./json.js";
 export { recordSchemas, recordsSchemaId } from "./record-schemas.js";
 export { igStatements, toIgCsv, IG_COLUMNS } from "./ig.js";

@@ -1,175 +1,109 @@
 // The Markdown constitution: title, version, preamble, contents, numbered
-// articles, the Guarantees table and Mermaid diagrams. `renderMarkdown` is
-// pure and synchronous; `emitMarkdown` passes its output through prettier's
-// Markdown formatter for the final layout.
+// articles, the Guarantees table and Mermaid diagrams, rendered from the
+// document model (constitution.ts) that the HTML site renders too.
 //
-// Article numbers are assigned here, in source order; anchors come from the
+// The layout is produced here, in one linear pass, without a formatter: no
+// dependency is asked to re-parse charter text of unbounded size. Tables are
+// aligned (cells padded to their column's width in code points).
+//
+// Article numbers are assigned in source order; anchors come from the
 // clause ids (`#decision-expel`), so deep links survive renumbering. Headings
-// use only text whose GitHub slug equals the anchor, so no HTML is needed.
-import { analyzeCharter, atLeastUnanimity, formatCost, type ClauseCost } from "../analysis/index.js";
-import { PROPERTY_IDS } from "../language/properties.js";
-import type { PropertyResult } from "../rules/api.js";
-import type { Charter } from "../semantics/model.js";
-import { code, escapeMarkdownInline, escapeTableCell, escapeText } from "./escape.js";
-import { amendmentDiagram, federationDiagram, governanceDiagram } from "./mermaid.js";
-import { clauseAnchor, clauseTitle, clauseWords, prose, witnessWords, wordsFor } from "./words.js";
+// use only text whose GitHub slug equals the anchor, so no HTML is needed —
+// except a federation tie, titled by the federation's name, whose link is
+// that heading's GitHub slug.
+import { escapeMarkdown, escapeMarkdownInline } from "./escape.js";
+import { buildConstitution, type Constitution, type ConstitutionInput, type Guarantee } from "./constitution.js";
+import { toMermaid } from "./mermaid.js";
+import { code, plain, toMarkdown } from "./rich.js";
 
-export interface MarkdownInput {
-  readonly charter: Charter;
-  readonly properties: Readonly<Record<string, PropertyResult>> | null;
+export type MarkdownInput = ConstitutionInput;
+
+/** A heading's anchor as GitHub computes it from the rendered text: lower case, punctuation dropped, spaces as hyphens. */
+export function githubSlug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+    .replace(/ /g, "-");
 }
 
-/** What each property promises, in words a member reads. */
-const PROMISES: Record<string, string> = {
-  "exit-guaranteed": "Any member may leave: no approval, no penalty, short notice, property kept, and exit entrenched.",
-  "exit-entrenched": "Only unanimity of members (or nothing) can weaken the exit clause.",
-  "exit-before-change": "Amendments take effect no sooner than a member could leave.",
-  "consent-based": "Authority rests on each member's explicit consent, not on residence or birth.",
-  "concurrent-membership": "Members may belong to other communities at the same time.",
-  "group-secession": "A group of members may leave together.",
-  "amendment-stricter": "Changing the charter is never easier than taking an ordinary decision.",
-  "accountable-bodies": "Every seated body can be recalled, and no body selects or recalls itself.",
-  "decision-sound": "Quorums are in range, vote thresholds are above one half, and every reference resolves.",
-  "due-process": "Expulsion needs notice and an appeal to someone other than the deciding body.",
-  "dispute-resolution": "The charter says who resolves disputes.",
-  "federation-withdrawal": "A member community may withdraw on its own, with bounded notice.",
-  "federation-subsidiarity": "A federation decides only what its members delegated to it.",
-  "federation-requirements": "Each member charter satisfies what its federation requires.",
-};
-
-/** The clause a property's witness is about, when it concerns one clause's cost. */
-const WITNESS_CLAUSE: Record<string, { clause: string; verb: string }> = {
-  "exit-guaranteed": { clause: "exit", verb: "weaken" },
-  "exit-entrenched": { clause: "exit", verb: "weaken" },
-};
-
-function guaranteeRow(id: string, p: PropertyResult, charter: Charter, costs: ReadonlyMap<string, ClauseCost>): string {
-  const w = wordsFor(charter);
-  const mark = p.holds ? "✔ holds" : "✘ fails";
-  const promise = PROMISES[id] ?? "";
-  const notes: string[] = [];
-  const wc = WITNESS_CLAUSE[id];
-  const cc = wc ? costs.get(wc.clause) : undefined;
-  const entrenchment = cc && cc.cost.kind !== "never" && !atLeastUnanimity(cc.cost);
-  if (!p.holds) {
-    for (const r of p.reasons ?? []) {
-      // The coalition that breaks exit is told below, in words, with its path.
-      if (entrenchment && /coalition|entrenched/.test(r)) continue;
-      notes.push(sentenceOf(codeSpans(r)));
-    }
-    if (entrenchment) notes.push(sentenceOf(witnessWords(cc, w.many, wc!.verb)));
-    if (notes.length === 0 && p.witness && p.witness.length > 0) notes.push(`Path: ${p.witness.map((s) => code(s)).join(" → ")}.`);
-  } else if (cc && id === "exit-entrenched") {
-    notes.push(cc.cost.kind === "never" ? `${code("exit")} can never be amended.` : `Only ${escapeTableCell(formatCost(cc.cost, w.many))} can change ${code("exit")}.`);
-  }
-  return `| ${code(id)} | ${mark} | ${escapeTableCell(promise)} | ${notes.join(" ")} |`;
+function cellWidth(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
 }
 
-function sentenceOf(s: string): string {
-  const t = s.trim();
-  return t.length === 0 ? t : t[0]!.toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
+/** A GFM table, cells padded to the widest in each column. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(3, cellWidth(h), ...rows.map((r) => cellWidth(r[i] ?? ""))));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c + " ".repeat(widths[i]! - cellWidth(c))).join(" | ")} |`;
+  return [line(header), `| ${widths.map((n) => "-".repeat(n)).join(" | ")} |`, ...rows.map(line)];
 }
 
-/**
- * A rule's message as table-cell Markdown: the parts in backticks become code
- * spans (which render literally), everything else is escaped text.
- */
-export function codeSpans(message: string): string {
-  const parts = message.replace(/[\r\n]+/g, " ").split("`");
-  if (parts.length % 2 === 0) return escapeTableCell(message);
-  return parts.map((part, i) => (i % 2 === 0 ? escapeText(part) : codeSpan(part))).join("");
+function guaranteeRow(gu: Guarantee): string[] {
+  return [toMarkdown([code(gu.id)]), gu.holds ? "✔ holds" : "✘ fails", escapeMarkdownInline(gu.promise), gu.notes.map(toMarkdown).join(" ")];
 }
 
-function codeSpan(text: string): string {
-  const inner = text.replace(/\|/g, "\\|");
-  return inner.length === 0 ? "" : `\`${inner.startsWith(" ") || inner.endsWith(" ") ? ` ${inner} ` : inner}\``;
+/** The constitution as Markdown. */
+export function renderMarkdown(input: MarkdownInput): string {
+  return constitutionToMarkdown(buildConstitution(input));
 }
 
-/** The constitution as Markdown (before prettier's layout pass). */
-export function renderMarkdown({ charter, properties }: MarkdownInput): string {
-  const w = wordsFor(charter);
-  const analysis = analyzeCharter(charter);
+export function constitutionToMarkdown(doc: Constitution): string {
+  const { charter } = doc;
   const out: string[] = [];
-  const title = escapeMarkdownInline(charter.name);
-  out.push(`# ${title}`, "");
-  const meta: string[] = [];
-  meta.push(charter.kind === "federation" ? "A federation of communities." : "A community charter.");
-  if (charter.version) meta.push(`Version ${escapeMarkdownInline(charter.version.text)}.`);
-  if (charter.jurisdiction) {
-    meta.push(
-      charter.jurisdiction.kind === "personal"
-        ? `Its authority rests on each ${w.one}'s consent, not on territory.`
-        : `Its authority extends over a territory: ${escapeMarkdownInline(charter.jurisdiction.territory)}.`,
-    );
-  }
-  out.push(meta.join(" "), "");
+  out.push(`# ${escapeMarkdownInline(charter.name)}`, "");
+  out.push(toMarkdown(doc.meta), "");
+  if (doc.preamble) out.push(`## Preamble`, "", escapeMarkdown(doc.preamble), "");
 
-  if (charter.preamble && charter.preamble.text.trim().length > 0) {
-    out.push(`## Preamble`, "", prose(charter.preamble.text), "");
-  }
-
-  const articles = charter.clauses.map((c, i) => {
-    const titleText = clauseTitle(c, w);
-    const anchor = clauseAnchor(c.id);
-    return { clause: c, number: i + 1, titleText, anchor };
-  });
-
+  const anchorOf = (a: Constitution["articles"][number]) => (a.clause.kind === "member of" ? githubSlug(plain([a.title])) : a.anchor);
   out.push("## Contents", "");
-  for (const a of articles) out.push(`${a.number}. [${escapeMarkdownInline(a.titleText)}](#${a.anchor})`);
-  out.push(`${articles.length + 1}. [Guarantees](#guarantees)`);
-  out.push(`${articles.length + 2}. [Diagrams](#diagrams)`, "");
+  for (const a of doc.articles) out.push(`${a.number}. [${escapeMarkdownInline(a.title)}](#${anchorOf(a)})`);
+  out.push(`${doc.articles.length + 1}. [Guarantees](#guarantees)`);
+  out.push(`${doc.articles.length + 2}. [Diagrams](#diagrams)`, "");
 
   if (charter.kind === "federation") {
     out.push("## Powers", "");
     out.push(
       charter.powers.length > 0
-        ? `The federation may decide only these matters: ${charter.powers.map((p) => code(p.name)).join(", ")}.`
+        ? `The federation may decide only these matters: ${charter.powers.map((p) => toMarkdown([code(p.name)])).join(", ")}.`
         : "The charter lists no powers: the federation may decide nothing on its members' behalf.",
     );
-    if (charter.requires.length > 0) out.push("", `Every member community's own charter must guarantee: ${charter.requires.map((p) => code(p.name)).join(", ")}.`);
+    if (charter.requires.length > 0) out.push("", `Every member community's own charter must guarantee: ${charter.requires.map((p) => toMarkdown([code(p.name)])).join(", ")}.`);
     out.push("");
   }
 
-  for (const a of articles) {
-    out.push(`## ${escapeMarkdownInline(a.titleText)}`, "");
-    const paragraphs = clauseWords(a.clause, charter, w);
-    out.push(`**Article ${a.number}.**${paragraphs[0]?.startsWith("- ") ? "" : " " + (paragraphs[0] ?? "")}`);
-    if (paragraphs[0]?.startsWith("- ")) out.push("", paragraphs[0]);
-    for (const p of paragraphs.slice(1)) out.push("", p);
-    out.push("");
+  for (const a of doc.articles) {
+    out.push(`## ${escapeMarkdownInline(a.title)}`, "");
+    a.blocks.forEach((b, i) => {
+      const lead = i === 0 ? `**Article ${a.number}.**` : null;
+      if (b.kind === "paragraph") out.push(lead ? `${lead} ${toMarkdown(b.text)}` : toMarkdown(b.text));
+      else {
+        if (lead) out.push(lead, "");
+        for (const item of b.items) out.push(`- **${escapeMarkdownInline(item.name)}**: ${escapeMarkdownInline(item.text)}`);
+      }
+      out.push("");
+    });
+    if (a.blocks.length === 0) out.push(`**Article ${a.number}.**`, "");
   }
 
   out.push("## Guarantees", "");
-  if (properties && Object.keys(properties).length > 0) {
+  if (doc.guarantees) {
     out.push("What `charterc` proved about this charter.", "");
-    out.push("| Property | Verdict | What it means | Why |", "| --- | --- | --- | --- |");
-    const ids = [...PROPERTY_IDS.filter((id) => properties[id]), ...Object.keys(properties).filter((id) => !(PROPERTY_IDS as readonly string[]).includes(id)).sort()];
-    for (const id of ids) out.push(guaranteeRow(id, properties[id]!, charter, analysis.clauses));
+    out.push(...markdownTable(["Property", "Verdict", "What it means", "Why"], doc.guarantees.map(guaranteeRow)));
   } else {
     out.push("No analysis results are available for this charter.");
   }
   out.push("");
 
   out.push("## Diagrams", "");
-  const diagrams: [string, string | null][] = [
-    ["Who decides, and who selects and recalls each body", governanceDiagram(charter)],
-    ["Which procedure amends which article", amendmentDiagram(charter, analysis.clauses)],
-    ["Federation ties", federationDiagram(charter)],
-  ];
-  let drawn = 0;
-  for (const [caption, diagram] of diagrams) {
-    if (!diagram) continue;
-    drawn++;
-    out.push(`### ${caption}`, "", "```mermaid", diagram, "```", "");
-  }
-  if (drawn === 0) out.push("Nothing to draw.", "");
-  return out.join("\n");
+  for (const d of doc.diagrams) out.push(`### ${d.caption}`, "", "```mermaid", toMermaid(d.graph), "```", "");
+  if (doc.diagrams.length === 0) out.push("Nothing to draw.", "");
+  return out.join("\n").replace(/\n+$/, "\n");
 }
 
-/** The constitution, laid out by prettier's Markdown formatter. */
+/** The constitution as Markdown (kept async for callers of the earlier, formatter-based version). */
 export async function emitMarkdown(input: MarkdownInput): Promise<string> {
-  const { formatMarkdown } = await import("../prettier/generated.js");
-  return formatMarkdown(renderMarkdown(input));
+  return renderMarkdown(input);
 }
 
 /** The Mermaid sources in a generated page, in order (for tests and tools). */

@@ -2,10 +2,12 @@
 import type { Document } from "../ast/ast.js";
 import { diag } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseSyntax } from "../syntax/index.js";
+import { countTokens, parseSyntax } from "../syntax/index.js";
+import { MAX_CHARTER_TOKENS } from "../config/limits.js";
 import { lowerDocument } from "./lower.js";
 
 export { MAX_DIAGNOSTICS_PER_CODE, describeToken } from "./lower.js";
+export { countTokens } from "../syntax/index.js";
 export { dedentProse, decodeString, decodeDuration, DAYS_PER_UNIT } from "./decode.js";
 
 export interface ParseResult {
@@ -15,7 +17,15 @@ export interface ParseResult {
 
 /** Like `parse` but lets an internal error escape (used by the tests and the fuzzer). */
 export function parseUnchecked(text: string, file: string): ParseResult {
+  const over = countTokens(text, MAX_CHARTER_TOKENS).overAt;
+  if (over !== null) return tooManyTokens(text, file, over);
   return lowerDocument(text, file, parseSyntax(text));
+}
+
+/** A file over the token limit: one CH0018 at the first token past it, and an empty document (nothing else is built). */
+function tooManyTokens(text: string, file: string, at: number): ParseResult {
+  const ast: Document = { kind: "document", imports: [], header: null, entries: [], comments: [], span: { start: 0, end: text.length } };
+  return { ast, diagnostics: [diag("CH0018", file, { start: at, end: Math.min(text.length, at + 1) }, { max: MAX_CHARTER_TOKENS.toLocaleString("en-US"), limit: "the limit", outcome: "not checked" })] };
 }
 
 /**

@@ -3,7 +3,9 @@
 // result is re-parsed and compared, so a formatter bug can never rewrite a
 // charter into a different one.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { parse } from "../lower/index.js";
+import { diag } from "../diagnostics/codes.js";
+import { MAX_FORMAT_TOKENS } from "../config/limits.js";
+import { countTokens, parse } from "../lower/index.js";
 import { commentTexts, sameAst } from "./ast-equal.js";
 import type { FormatCharterOptions, FormatCharterResult } from "./generated.js";
 import plugin from "./plugin.js";
@@ -19,6 +21,11 @@ export function syntaxDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
 
 export async function formatCharterWith(prettier: Standalone, text: string, options: FormatCharterOptions): Promise<FormatCharterResult> {
   const file = options.file ?? "<stdin>";
+  // Past the formatter's limit nothing is parsed or laid out (docs/performance.md: the memory budget).
+  const over = countTokens(text, MAX_FORMAT_TOKENS).overAt;
+  if (over !== null) {
+    return { diagnostics: [diag("CH0018", file, { start: over, end: Math.min(text.length, over + 1) }, { max: MAX_FORMAT_TOKENS.toLocaleString("en-US"), limit: "the formatter's limit", outcome: "left unchanged" })] };
+  }
   const before = parse(text, file);
   const errors = syntaxDiagnostics(before.diagnostics);
   if (errors.length > 0) return { diagnostics: errors };

@@ -37,6 +37,7 @@ export type {
 export type { LexError } from "./lexer.js";
 export type { ParseError } from "./parser.js";
 export { SECTION_KEYWORD_IMAGES } from "./parser.js";
+export { countTokens, type TokenCount } from "./count.js";
 
 export type TokenKind =
   | "ident"

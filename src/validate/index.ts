@@ -18,7 +18,8 @@ import { recordSchemas, recordsSchemaId } from "../emit/record-schemas.js";
 import type { Charter } from "../semantics/model.js";
 import { LineIndex } from "../text/line-index.js";
 import { DEFAULT_YAML_LIMITS, loadYaml, type YamlLimits } from "../yaml/safe-yaml.js";
-import { fromPointer, spanAt, type Path } from "./locate.js";
+import { suggest } from "../text/suggest.js";
+import { fromPointer, keySpanAt, spanAt, type Path } from "./locate.js";
 import { checkSemantics, type RecordLog } from "./semantics.js";
 
 export interface ValidateInput {
@@ -42,6 +43,8 @@ interface Validators {
   readonly member: ValidateFunction;
   readonly decision: ValidateFunction;
   readonly exitNotice: ValidateFunction;
+  /** The fields each kind of record may have, for "unknown field" with a did-you-mean. */
+  readonly fields: Readonly<Record<"member" | "decision" | "exitNotice", readonly string[]>>;
 }
 
 const validators = new WeakMap<Charter, Validators>();
@@ -54,7 +57,15 @@ function validatorsFor(charter: Charter): Validators {
   ajv.addSchema(schema);
   const id = recordsSchemaId(charter);
   const get = (ref: string) => ajv.getSchema(ref)!;
-  const v: Validators = { root: get(id), member: get(`${id}#/$defs/member`), decision: get(`${id}#/$defs/decision`), exitNotice: get(`${id}#/$defs/exitNotice`) };
+  const defs = (schema as { $defs?: Record<string, { properties?: Record<string, unknown> }> }).$defs ?? {};
+  const fields = (def: string) => Object.keys(defs[def]?.properties ?? {});
+  const v: Validators = {
+    root: get(id),
+    member: get(`${id}#/$defs/member`),
+    decision: get(`${id}#/$defs/decision`),
+    exitNotice: get(`${id}#/$defs/exitNotice`),
+    fields: { member: fields("member"), decision: fields("decision"), exitNotice: fields("exitNotice") },
+  };
   validators.set(charter, v);
   return v;
 }
@@ -98,6 +109,31 @@ function fieldOf(e: ErrorObject): string | null {
   return typeof last === "string" ? last : null;
 }
 
+/**
+ * At most this many findings of one code are reported per file; the rest are
+ * counted in one "and N more" finding, so a hostile file of 400,000 bad
+ * records gives a short report (and bounded memory), not 400,000 findings.
+ */
+export const MAX_FINDINGS_PER_CODE = 100;
+
+function capFindings(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  const last = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    if (n <= MAX_FINDINGS_PER_CODE) out.push(d);
+    else last.set(d.code, d);
+  }
+  for (const [code, n] of seen) {
+    if (n <= MAX_FINDINGS_PER_CODE) continue;
+    const d = last.get(code)!;
+    out.push({ ...d, message: `and ${(n - MAX_FINDINGS_PER_CODE).toLocaleString("en-US")} more ${code} findings in this file (only the first ${MAX_FINDINGS_PER_CODE} are shown)`, help: undefined, related: undefined } as Diagnostic);
+  }
+  return out;
+}
+
 export function validateRecords({ file, text, charter, limits = DEFAULT_YAML_LIMITS }: ValidateInput): ValidateResult {
   const lines = new LineIndex(text);
   const empty = { members: 0, decisions: 0, exits: 0 };
@@ -120,7 +156,14 @@ export function validateRecords({ file, text, charter, limits = DEFAULT_YAML_LIM
   for (const [section] of SECTIONS) if (Array.isArray(shell[section])) shell[section] = [];
   if (!v.root(shell)) {
     for (const e of v.root.errors ?? []) {
-      const path: Path = e.keyword === "additionalProperties" ? [String((e.params as { additionalProperty: string }).additionalProperty)] : fromPointer(e.instancePath);
+      if (e.keyword === "additionalProperties") {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        const like = suggest(key, ["charter", ...SECTIONS.map(([s]) => s)].filter((k) => !Object.hasOwn(root, k)));
+        const at = keySpanAt(doc, [key]) ?? spanAt(doc, [key]);
+        diagnostics.push(diag("CH0402", file, at, { detail: `unknown field \`${key}\`${like ? ` (did you mean \`${like}\`?)` : ""}` }, like ? { help: `did you mean \`${like}\`?` } : {}));
+        continue;
+      }
+      const path: Path = fromPointer(e.instancePath);
       const where = fieldOf(e) ?? (path[0] !== undefined ? String(path[0]) : null);
       diagnostics.push(diag("CH0402", file, spanAt(doc, path), { detail: `${where ? `\`${where}\`: ` : ""}${ajvMessage(e)}` }));
     }
@@ -132,6 +175,17 @@ export function validateRecords({ file, text, charter, limits = DEFAULT_YAML_LIM
     const validate = v[def];
     list.forEach((item, index) => {
       const name = recordName(section, index, item);
+      // A misspelt field is named (with the field it resembles) before any
+      // "missing field" it causes: `agianst: 3` is the mistake, not a missing `against`.
+      const unknown = item && typeof item === "object" && !Array.isArray(item) ? Object.keys(item).filter((k) => !v.fields[def].includes(k)) : [];
+      for (const key of unknown) {
+        const like = suggest(key, v.fields[def].filter((f) => !Object.hasOwn(item as object, f)));
+        const path: Path = [section, index, key];
+        diagnostics.push(
+          diag("CH0402", file, keySpanAt(doc, path) ?? spanAt(doc, path), { detail: `${name}: unknown field \`${key}\`${like ? ` (did you mean \`${like}\`?)` : ""}` }, like ? { help: `did you mean \`${like}\`?` } : {}),
+        );
+      }
+      if (unknown.length > 0) return;
       if (!validate(item)) {
         const e = validate.errors?.[0];
         const rel = e ? fromPointer(e.instancePath) : [];
@@ -149,6 +203,7 @@ export function validateRecords({ file, text, charter, limits = DEFAULT_YAML_LIM
   }
   diagnostics.push(...checkSemantics(charter, log, (path) => spanAt(doc, path), file));
   diagnostics.sort(compareDiagnostics);
+  const capped = capFindings(diagnostics);
   const len = (k: string) => (Array.isArray(root[k]) ? (root[k] as unknown[]).length : 0);
-  return { file, lines, diagnostics, counts: { members: len("members"), decisions: len("decisions"), exits: len("exits") } };
+  return { file, lines, diagnostics: capped, counts: { members: len("members"), decisions: len("decisions"), exits: len("exits") } };
 }

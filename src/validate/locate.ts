@@ -1,6 +1,6 @@
 // Where a record or one of its fields is in the records file: spans from the
 // `yaml` package's node ranges, so every finding carries file:line:col.
-import { isNode, type Document } from "yaml";
+import { isMap, isNode, isScalar, type Document } from "yaml";
 import type { Span } from "../ast/ast.js";
 
 export type Path = readonly (string | number)[];
@@ -12,6 +12,17 @@ export function spanAt(doc: Document.Parsed, path: Path): Span {
     if (isNode(node) && node.range) return { start: node.range[0], end: Math.max(node.range[0], node.range[1]) };
   }
   return { start: 0, end: 0 };
+}
+
+/** The span of the key of the field at `path` (`[…, "anounced"]`), or undefined. */
+export function keySpanAt(doc: Document.Parsed, path: Path): Span | undefined {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const field = path[path.length - 1];
+  for (const pair of parent.items) {
+    if (isScalar(pair.key) && pair.key.value === field && pair.key.range) return { start: pair.key.range[0], end: pair.key.range[1] };
+  }
+  return undefined;
 }
 
 /** ajv's `instancePath` (`/decisions/2/for`) as a path, array indexes as numbers. */

@@ -55,6 +55,11 @@ interface MemberRecord {
 
 const EPS = 1e-9;
 
+/** `1 day`, `0 days`, `42 days`. */
+function days(n: number): string {
+  return `${n} ${n === 1 ? "day" : "days"}`;
+}
+
 function fmtShare(v: number): string {
   const s = (v * 100).toFixed(2).replace(/\.?0+$/, "");
   return `${s}%`;
@@ -131,7 +136,7 @@ export function checkSemantics(charter: Charter, log: RecordLog, spanOf: (path: 
         "CH0411",
         e,
         "effective",
-        `the exit took effect ${effective - notified} days after notice, later than the ${exit.notice.days === 0 ? "immediate exit" : `${exit.notice.text} of notice`} the charter allows`,
+        `the exit took effect ${days(effective - notified)} after notice, later than the ${exit.notice.days === 0 ? "immediate exit" : `${exit.notice.text} of notice`} the charter allows`,
       );
     }
     if (x.penalty !== undefined && x.penalty.trim() !== "" && exit.penalty.kind === "none") {
@@ -164,7 +169,7 @@ function checkDecision(charter: Charter, d: Decision, r: DecisionRecord, e: Reco
     const announced = dayNumber(r.announced);
     if (announced === null) report("CH0402", e, "announced", `\`${r.announced}\` is not a calendar date`);
     else if (d.notice && date - announced < d.notice.days) {
-      report("CH0414", e, "announced", `announced ${date - announced} days before the vote, but \`${d.name}\` requires ${d.notice.text} of notice`);
+      report("CH0414", e, "announced", `announced ${days(date - announced)} before the vote, but \`${d.name}\` requires ${d.notice.text} of notice`);
     }
   }
   if (r.outcome !== "adopted") return;
@@ -215,7 +220,7 @@ function checkDecision(charter: Charter, d: Decision, r: DecisionRecord, e: Reco
     const effective = r.effective !== undefined ? dayNumber(r.effective) : null;
     if (r.effective !== undefined && effective === null) report("CH0402", e, "effective", `\`${r.effective}\` is not a calendar date`);
     else if (effective !== null && effective - date < delay) {
-      report("CH0408", e, "effective", `takes effect ${effective - date} days after adoption, before the ${charter.amendments!.delay.text} delay of \`amendments\` has passed`);
+      report("CH0408", e, "effective", `takes effect ${days(effective - date)} after adoption, before the ${charter.amendments!.delay.text} delay of \`amendments\` has passed`);
     }
   }
 }

@@ -3,17 +3,29 @@
 // any value is composed — deep flow collections can abort V8 otherwise),
 // alias expansion (`maxAliasCount`), and keys that would reach
 // `Object.prototype` (`__proto__`, `constructor`, `prototype`).
-import { Parser, parseDocument, type Document } from "yaml";
+//
+// The text is lexed once: lexemes are counted as they come (a node limit,
+// since yaml spends ~2 KB and ~20 µs on each node, so 4 MiB of `- {x: 1}`
+// would take gigabytes), fed to the parser, and the CST is composed into a
+// Document without parsing the text a second time.
+import { Composer, Lexer, Parser, type Document } from "yaml";
 import type { CST } from "yaml";
-import { MAX_RECORDS_BYTES } from "../config/limits.js";
+import { MAX_RECORDS_BYTES, MAX_RECORDS_NODES } from "../config/limits.js";
 
 export interface YamlLimits {
   readonly maxBytes: number;
   readonly maxDepth: number;
   readonly maxAliasCount: number;
+  /** At most this many nodes (scalars, collections, sequence items); unlimited when absent. */
+  readonly maxNodes?: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: MAX_RECORDS_BYTES, maxDepth: 64, maxAliasCount: 100 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: MAX_RECORDS_BYTES, maxDepth: 64, maxAliasCount: 100, maxNodes: MAX_RECORDS_NODES };
+
+/** The lexer's zero-width markers (not in the source text). */
+const DOCUMENT_MARK = "\u0002";
+const FLOW_END_MARK = "\u0018";
+const SCALAR_MARK = "\u001f";
 
 export type YamlLoad =
   | { readonly ok: true; readonly value: unknown; readonly doc: Document.Parsed }
@@ -26,16 +38,40 @@ export function loadYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS)
     return { ok: false, message: `file is larger than ${Math.round(limits.maxBytes / 1024)} KiB`, offset: 0 };
   }
   let documents = 0;
-  for (const token of new Parser().parse(text)) {
+  let nodes = 0;
+  let offset = 0;
+  const maxNodes = limits.maxNodes ?? Infinity;
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  const take = (token: CST.Token): { ok: false; message: string; offset: number } | undefined => {
     if (token.type === "document") {
       documents++;
       if (documents > 1) return { ok: false, message: "expected a single YAML document", offset: token.offset };
       const problem = inspect(token, limits.maxDepth);
       if (problem) return { ok: false, ...problem };
     }
+    tokens.push(token);
+    return undefined;
+  };
+  for (const lexeme of new Lexer().lex(text)) {
+    const c = lexeme[0];
+    if (lexeme === SCALAR_MARK || lexeme === "-" || lexeme === "{" || lexeme === "[" || c === '"' || c === "'") {
+      if (++nodes > maxNodes) return { ok: false, message: `more than ${maxNodes.toLocaleString("en-US")} YAML nodes (split the records into several files)`, offset };
+    }
+    if (lexeme !== SCALAR_MARK && lexeme !== DOCUMENT_MARK && lexeme !== FLOW_END_MARK) offset += lexeme.length;
+    for (const token of parser.next(lexeme)) {
+      const bad = take(token);
+      if (bad) return bad;
+    }
+  }
+  for (const token of parser.end()) {
+    const bad = take(token);
+    if (bad) return bad;
   }
   try {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const docs = [...new Composer({ uniqueKeys: true, prettyErrors: false }).compose(tokens, true, text.length)];
+    tokens.length = 0;
+    const doc = docs[0]!;
     const err = doc.errors[0];
     if (err) return { ok: false, message: err.message.split("\n")[0]!, offset: err.pos[0] };
     const value = doc.toJS({ maxAliasCount: limits.maxAliasCount });

@@ -1,12 +1,12 @@
 ;;; eglot-client.el --- Emacs + eglot as an LSP client of charterc-lsp  -*- lexical-binding: t -*-
-;; Attach to a charter, wait for diagnostics (through flymake), hover,
-;; format, write a JSON report to $CHARTER_OUT. Driven by test/editors/eglot.test.ts.
+;; With docs/editors.md's configuration loaded as printed there
+;; ($CHARTER_SNIPPET), attach to a charter, wait for diagnostics (through
+;; flymake), hover, format, write a JSON report to $CHARTER_OUT. Driven by
+;; test/editors/eglot.test.ts.
 (dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*")) (add-to-list 'load-path d))
 (require 'eglot)
 (require 'json)
-(define-derived-mode charter-mode prog-mode "Charter")
-(add-to-list 'auto-mode-alist '("\\.charter\\'" . charter-mode))
-(add-to-list 'eglot-server-programs `(charter-mode . ("node" ,(getenv "CHARTER_SERVER") "--stdio")))
+(load (getenv "CHARTER_SNIPPET") nil t)
 (setq-default indent-tabs-mode nil tab-width 2)
 (defvar report (list))
 (defun report-put (k v) (setq report (cons (cons k v) report)))

@@ -1,9 +1,10 @@
 -- Neovim (0.7 API) as a real third-party LSP client of charterc-lsp:
--- attach to a charter, wait for diagnostics, hover, format, write a JSON
--- report to $CHARTER_OUT, quit. Driven by test/editors/neovim.test.ts.
-local root = os.getenv("CHARTER_ROOT")
+-- with docs/editors.md's configuration already loaded (the test runs it
+-- first, as printed there), open a charter, wait until the documented
+-- FileType autocommand has attached the client, wait for diagnostics,
+-- hover, format, write a JSON report to $CHARTER_OUT, quit. Driven by
+-- test/editors/neovim.test.ts.
 local file = os.getenv("CHARTER_FILE")
-local server = os.getenv("CHARTER_SERVER")
 local out = os.getenv("CHARTER_OUT")
 local hover_line = tonumber(os.getenv("CHARTER_HOVER_LINE"))
 local hover_char = tonumber(os.getenv("CHARTER_HOVER_CHAR"))
@@ -23,15 +24,7 @@ local ok, err = pcall(function()
   vim.bo[buf].expandtab = true
   vim.bo[buf].shiftwidth = 2
   vim.bo[buf].tabstop = 2
-  local id = vim.lsp.start_client({
-    name = "charterc",
-    cmd = { "node", server, "--stdio" },
-    root_dir = root,
-    init_options = { debounceMs = 5 },
-    on_error = function(code) table.insert(report.errors, "client error " .. tostring(code)) end,
-  })
-  report.client = id ~= nil
-  vim.lsp.buf_attach_client(buf, id)
+  report.client = vim.wait(20000, function() return next(vim.lsp.buf_get_clients(buf)) ~= nil end, 50)
 
   report.got_diagnostics = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
   report.diagnostics = {}

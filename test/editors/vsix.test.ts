@@ -48,6 +48,17 @@ function readZip(buf: Buffer): ZipEntry[] {
 
 let entries: ZipEntry[];
 
+/** The .vsix's server/ folder unpacked into a fresh temp folder outside the repository. */
+function unpackServer(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-vsix-"));
+  for (const e of entries.filter((x) => x.name.startsWith("extension/server/"))) {
+    const to = path.join(dir, e.name.slice("extension/".length));
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, e.data());
+  }
+  return dir;
+}
+
 beforeAll(async () => {
   await ensureBuilt();
   const { packageVscode } = (await import(path.join(REPO, "scripts", "package-vscode.mjs"))) as { packageVscode(o: { quiet: boolean }): Promise<string> };
@@ -100,12 +111,7 @@ describe("the .vsix", () => {
 
   it("runs its bundled server with no node_modules anywhere: diagnostics, hover and formatting", async () => {
     // Unpack server/ into a fresh temp folder (outside the repository) and drive it.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-vsix-"));
-    for (const e of entries.filter((x) => x.name.startsWith("extension/server/"))) {
-      const to = path.join(dir, e.name.slice("extension/".length));
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.writeFileSync(to, e.data());
-    }
+    const dir = unpackServer();
     const project = copyProject();
     const c = await LspClient.start(project, { debounceMs: 5 }, path.join(dir, "server", "lsp.js"));
     try {
@@ -120,6 +126,31 @@ describe("the .vsix", () => {
       expect(edits[0]!.newText).toContain("\n  exit {\n");
     } finally {
       await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it("carries only the parts of prettier charterc uses, not every language plugin", () => {
+    const server = entries.filter((e) => e.name.startsWith("extension/server/"));
+    const chunks = server.map((e) => path.basename(e.name));
+    for (const unused of ["flow", "typescript", "html", "postcss", "angular", "glimpse", "graphql", "handlebars", "yaml-", "meriyah", "acorn"]) {
+      expect(chunks.filter((n) => n.startsWith(unused)), unused).toEqual([]);
+    }
+    const unpacked = server.reduce((n, e) => n + e.data().length, 0);
+    expect(unpacked).toBeLessThan(2.5 * 1024 * 1024);
+  });
+
+  it("its bundled CLI publishes a constitution with no node_modules (the Open the Published Constitution command)", () => {
+    const dir = unpackServer();
+    const project = copyProject();
+    try {
+      const r = spawnSync(process.execPath, [path.join(dir, "server", "cli.js"), "build", "charters/free-commons.charter", "--emit", "markdown", "--out", "site"], { cwd: project, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(project, "site", "free-commons.md"), "utf8")).toContain("# Free Commons of Cascadia");
+      const fmt = spawnSync(process.execPath, [path.join(dir, "server", "cli.js"), "fmt", "--check", "charters"], { cwd: project, encoding: "utf8" });
+      expect(fmt.status, fmt.stderr).toBe(0);
+    } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(project, { recursive: true, force: true });
     }

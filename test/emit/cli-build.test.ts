@@ -1,4 +1,5 @@
 // `charterc build` and `charterc validate` end to end, through main().
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,10 +25,17 @@ test("build writes one output set per charter, mirroring folders, same bytes twi
   expect(listed).toContain("free-commons.md");
   expect(listed).toContain("federations/delian-league.ig.csv");
   expect(listed).toContain("free-commons.records.schema.json");
-  expect(listed.length % 4).toBe(0);
+  // The site is in the default outputs: an index, compare, a page per charter and its assets.
+  expect(listed).toContain("index.html");
+  expect(listed).toContain("compare.html");
+  expect(listed).toContain("federations/delian-league.html");
+  expect(listed).toContain("assets/site.css");
+  const perCharter = listed.filter((f) => /\.(md|json|ig\.csv)$/.test(f));
+  expect(perCharter.length % 4).toBe(0);
+  expect(listed.filter((f) => /\.html$/.test(f) && !["index.html", "compare.html"].includes(f)).length).toBe(perCharter.length / 4);
   expect(files(path.join(dir, "b"))).toEqual(listed);
   for (const f of listed) expect(fs.readFileSync(path.join(dir, "b", f))).toEqual(fs.readFileSync(path.join(dir, "a", f)));
-  expect(a.err.filter((l) => /^\[\d+\/\d+\] /.test(l)).length).toBe(listed.length / 4);
+  expect(a.err.filter((l) => /^\[\d+\/\d+\] /.test(l)).length).toBe(perCharter.length / 4);
   expect(b.err.filter((l) => /^\[\d+\/\d+\] /.test(l))).toEqual([]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -37,6 +45,12 @@ test("--emit picks outputs; an unknown one is a usage error (exit 2)", async () 
   const a = io(repo);
   expect(await main(["build", "charters/free-commons.charter", "--out", dir, "--emit", "ig,json"], a.io)).toBe(0);
   expect(fs.readdirSync(dir).sort()).toEqual(["free-commons.ig.csv", "free-commons.json"]);
+  const h = io(repo);
+  const site = path.join(dir, "site");
+  expect(await main(["build", "charters/free-commons.charter", "--out", site, "--emit", "html"], h.io)).toBe(0);
+  expect(fs.readdirSync(site, { recursive: true }).map(String).sort()).toEqual(["assets", "assets/site.css", "assets/site.js", "compare.html", "free-commons.html", "index.html"]);
+  // The source is highlighted by the TextMate grammar, loaded from the package (offline).
+  expect(fs.readFileSync(path.join(site, "free-commons.html"), "utf8")).toMatch(/<span class="tm-keyword">membership<\/span>/);
   const b = io(repo);
   expect(await main(["build", "charters/free-commons.charter", "--out", dir, "--emit", "pdf"], b.io)).toBe(2);
   expect(b.err.join("\n")).toMatch(/unknown output `pdf`/);
@@ -58,4 +72,31 @@ test("validate: 0 for a valid log, 1 with file:line for a broken one, 2 without 
   const none = io(repo);
   expect(await main(["validate", `${fx}/valid.yaml`, "--charter", "nope.charter"], none.io)).toBe(2);
   expect(none.err.join("\n")).toMatch(/cannot read the charter `nope.charter`/);
+});
+
+test("--git REV adds a \"what changed\" page per charter that existed at the revision", async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-build-git-"));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: work, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+  const text = fs.readFileSync("charters/free-commons.charter", "utf8").replace(/import [^\n]*\n/, "").replace(/\n  member of cascadia \{[^}]*\}/, "");
+  fs.mkdirSync(path.join(work, "charters"));
+  fs.writeFileSync(path.join(work, "charters", "a.charter"), text);
+  git("init", "-q");
+  git("add", ".");
+  git("commit", "-qm", "one");
+  fs.writeFileSync(path.join(work, "charters", "a.charter"), text.replace("approval: none", "approval: by ordinary"));
+  fs.writeFileSync(path.join(work, "charters", "b.charter"), text.replace("Free Commons of Cascadia", "Newcomers"));
+  const r = io(work);
+  expect(await main(["build", "charters", "--out", "site", "--emit", "html", "--git", "HEAD"], r.io), r.err.join("\n")).toBe(0);
+  const out = fs.readdirSync(path.join(work, "site")).sort();
+  expect(out).toContain("a.changes.html");
+  expect(out).not.toContain("b.changes.html");
+  const page = fs.readFileSync(path.join(work, "site", "a.changes.html"), "utf8");
+  expect(page).toMatch(/What changed in Free Commons of Cascadia/);
+  expect(page).toMatch(/weakens/);
+  expect(page).toMatch(/href="a.html#L\d+"/);
+  expect(fs.readFileSync(path.join(work, "site", "a.html"), "utf8")).toMatch(/href="a.changes.html">What changed since HEAD/);
+  const bad = io(work);
+  expect(await main(["build", "charters", "--out", "site", "--emit", "html", "--git", "nope"], bad.io)).toBe(2);
+  expect(bad.err.join("\n")).toMatch(/`nope` is not a commit/);
+  fs.rmSync(work, { recursive: true, force: true });
 });

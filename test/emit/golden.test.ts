@@ -6,9 +6,10 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import fs from "node:fs";
 import { describe, expect, test } from "vitest";
 import { emitCharter } from "../../src/emit/index.js";
-import { exampleCharters, goldenName } from "./helpers.js";
+import { exampleCharters, exampleChartersByFile, goldenName } from "./helpers.js";
 
 const charters = exampleCharters();
+const byFile = exampleChartersByFile();
 const charterSchema = JSON.parse(fs.readFileSync("schemas/charter.schema.json", "utf8"));
 const validateCharter = new Ajv2020({ strict: true }).compile(charterSchema);
 
@@ -18,8 +19,8 @@ test("the examples are there", () => {
 
 describe.each(charters.map((f) => [goldenName(f.file), f] as const))("%s", (name, f) => {
   test("golden outputs, byte-identical across two runs", async () => {
-    const first = await emitCharter({ charter: f.charter!, properties: f.properties }, "out");
-    const second = await emitCharter({ charter: f.charter!, properties: f.properties }, "out");
+    const first = await emitCharter({ charter: f.charter!, properties: f.properties, lines: f.lines, charters: byFile }, "out");
+    const second = await emitCharter({ charter: f.charter!, properties: f.properties, lines: f.lines, charters: byFile }, "out");
     expect(second.map((o) => o.content)).toEqual(first.map((o) => o.content));
     expect(first.map((o) => o.kind)).toEqual(["markdown", "json", "schema", "ig"]);
     for (const o of first) {

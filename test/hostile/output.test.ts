@@ -76,7 +76,7 @@ describe("one cap per diagnostic code per file, in every output format", () => {
   });
 
   it("syntax codes too: 20,000 fields without a colon give 100 CH0006 and one 'and N more'", () => {
-    const d = project({ "c.charter": `charter "C" {\n${'  note "x"\n'.repeat(N)}${CLEAN_TAIL}` });
+    const d = project({ "c.charter": `charter "C" {\n${'  version "x"\n'.repeat(N)}${CLEAN_TAIL}` });
     const r = run(d, ["check", "c.charter"]);
     expect(r.stdout.match(/error CH0006:/g)?.length).toBe(100);
     expect(r.stdout).toContain(`and ${N - 100} more CH0006 not shown`);

@@ -17,9 +17,13 @@ describe("hostile inputs", { timeout: 60_000 }, () => {
     check('charter "x" ' + "{".repeat(100_000), "CH0009");
     check('charter "x" { exit ' + "{ a: b ".repeat(100_000) + "}".repeat(100_000));
   });
-  test("5 MB single line", () => {
-    check("abc ".repeat((5 * 1024 * 1024) / 4), "CH0011");
-    check('charter "x" { a: ' + "b, ".repeat((5 * 1024 * 1024) / 3));
+  test("5 MB single line: over the token limit, one CH0018 and nothing built", () => {
+    check("abc ".repeat((5 * 1024 * 1024) / 4), "CH0018");
+    check('charter "x" { a: ' + "b, ".repeat((5 * 1024 * 1024) / 3), "CH0018");
+  });
+  test("a single line just under the token limit", () => {
+    check("abc ".repeat(199_000), "CH0011");
+    check('charter "x" { a: ' + "b, ".repeat(99_000));
   });
   test("1 MB of one repeated token", () => {
     for (const tok of ["{", "}", '"', "/*", ":", ",", "@", "7", "a\n", "2/", "\r"]) {

@@ -1,17 +1,20 @@
-// `charterc build [paths] --out DIR --emit markdown,json,schema,ig` — publish
-// each charter: its Markdown constitution, canonical JSON, records schema and
-// Institutional Grammar CSV. Output paths mirror the inputs' paths relative
+// `charterc build [paths] --out DIR --emit markdown,json,schema,ig,html` —
+// publish each charter: its Markdown constitution, canonical JSON, records
+// schema and Institutional Grammar CSV, and (html) a static site of the whole
+// workspace: DIR/index.html, a page per charter, compare.html; with
+// `--git REV` a "what changed" page per charter. Output paths mirror the inputs' paths relative
 // to their common folder (`charters/federations/x.charter` built with
 // `charters` → `DIR/federations/x.md`). Same input, same bytes. Every output
 // is collected first and written by the project layer (`writeOutputs`):
 // colliding names, links and wrong kinds of file in the way are refused
 // before anything is written, and each file is replaced atomically.
 import path from "node:path";
-import { relativeId } from "../../compiler.js";
+import { relativeId, type CheckResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { EMIT_KINDS, emitCharter, type EmitKind } from "../../emit/index.js";
 import { writeOutputs, type Output } from "../../project/safe-fs.js";
+import type { Charter } from "../../semantics/model.js";
 import { sanitizeForTerminal } from "../../text/terminal.js";
 import { colors, wantColor } from "../colors.js";
 import { checkInputs } from "../inputs.js";
@@ -23,6 +26,8 @@ export interface BuildFlags {
   profile?: Profile;
   config?: string;
   color?: boolean;
+  /** With `html`: a "what changed" page per charter, against this git revision. */
+  git?: string;
   /** Force (true) or suppress (false) the per-file progress lines; default: stderr is a terminal. */
   progress?: boolean;
 }
@@ -54,8 +59,16 @@ export function commonDir(files: readonly string[]): string {
   return parts.join(path.sep) || path.sep;
 }
 
+/** Every charter of the run by file (names the federations a charter is a member of). */
+function chartersOf(result: CheckResult): Map<string, Charter> {
+  const map = new Map<string, Charter>();
+  for (const f of result.files) if (f.charter) map.set(f.file, f.charter);
+  return map;
+}
+
 export async function runBuild(paths: readonly string[], flags: BuildFlags, io: Io): Promise<number> {
   const kinds = parseEmitList(flags.emit);
+  if (flags.git !== undefined && !kinds.includes("html")) throw new UsageError("--git makes the site's \"what changed\" pages; add `html` to --emit");
   const { project, files, options, result } = await checkInputs(paths, io, flags, "build");
   const outDir = path.resolve(io.cwd, flags.out);
   const c = colors(wantColor(process.stderr, flags.color));
@@ -64,6 +77,8 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
   const progress = (flags.progress ?? process.stderr.isTTY === true) && entries.length > PROGRESS_AFTER;
   let failed = 0;
   const outputs: Output[] = [];
+  const built: { file: string; base: string }[] = [];
+  const charters = chartersOf(result);
   for (const [i, f] of entries.entries()) {
     const abs = path.join(project.root, f.file);
     const rel = path.relative(common, abs).replace(/\.charter$/, "");
@@ -75,7 +90,12 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
       io.err(`charterc: not built: ${sanitizeForTerminal(f.file)} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
       continue;
     }
-    for (const o of await emitCharter({ charter: f.charter, properties: f.properties }, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
+    built.push({ file: f.file, base: rel.split(path.sep).join("/") });
+    for (const o of await emitCharter({ charter: f.charter, properties: f.properties, lines: f.lines, charters }, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
+  }
+  if (kinds.includes("html")) {
+    const { siteFiles } = await import("./build-site.js");
+    for (const o of await siteFiles({ result, projectRoot: project.root, built, kinds, options, ...(flags.git !== undefined ? { git: flags.git } : {}) })) outputs.push({ path: o.name, bytes: o.content, from: "the site" });
   }
   const written = writeOutputs(outDir, outputs, (abs) => relativeId(io.cwd, abs));
   io.err(`${written} file${written === 1 ? "" : "s"} written to ${sanitizeForTerminal(relativeId(io.cwd, outDir))} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);

@@ -139,6 +139,24 @@ describe("globs and folders stay inside the root and never follow a link out", (
   });
 });
 
+describe("imports read through the same reader", () => {
+  it("an import of a FIFO, of a link to /dev/zero and of a link to /proc/self/environ: refused or unreadable, no hang, nothing printed of them", () => {
+    const { dir } = sandbox();
+    fs.mkdirSync(path.join(dir, "charters"));
+    mkfifo(path.join(dir, "charters/pipe.charter"));
+    fs.symlinkSync("/dev/zero", path.join(dir, "charters/zero.charter"));
+    fs.symlinkSync("/proc/self/environ", path.join(dir, "charters/env.charter"));
+    const main = 'import "./pipe.charter" as p\nimport "./zero.charter" as z\nimport "./env.charter" as e\n' + GOOD;
+    fs.writeFileSync(path.join(dir, "main.charter"), main.replaceAll('"./', '"./charters/'));
+    const r = charterc(dir, ["check", "main.charter"], { [SECRET]: SECRET_VALUE });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain(SECRET_VALUE);
+    expect(r.stdout).toMatch(/import `\.\/charters\/zero\.charter` leaves the project root/);
+    expect(r.stdout).toMatch(/import `\.\/charters\/env\.charter` leaves the project root/);
+    expect(r.stdout).toMatch(/cannot read imported file `\.\/charters\/pipe\.charter`/);
+  });
+});
+
 describe("records files", () => {
   it("a records file that is a link to /dev/zero or a FIFO is refused (CH0401), not read", () => {
     const { dir } = sandbox({ "charters/a.charter": GOOD });

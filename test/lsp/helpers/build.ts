@@ -3,6 +3,7 @@
 // bundle newer than every source file is reused.
 import fs from "node:fs";
 import path from "node:path";
+import { withDirLock } from "../../helpers/dir-lock.js";
 import { REPO } from "./client.js";
 
 function newestSource(dir: string): number {
@@ -24,27 +25,9 @@ function fresh(): boolean {
 export async function ensureBuilt(): Promise<void> {
   if (process.env.CHARTERC_TEST_SKIP_BUILD === "1" && fs.existsSync(path.join(REPO, "dist", "lsp.js"))) return;
   const lock = path.join(REPO, "node_modules", ".charterc-lsp-build.lock");
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      // Another test file is building; a lock older than two minutes is stale.
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone already
-      }
-      if (Date.now() > deadline) throw new Error("timed out waiting for another build of dist/");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  try {
+  await withDirLock(lock, async () => {
     if (fresh()) return;
     const { build } = (await import(path.join(REPO, "scripts", "build.mjs"))) as { build(o: { quiet: boolean }): Promise<unknown> };
     await build({ quiet: true });
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }

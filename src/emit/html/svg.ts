@@ -1,0 +1,69 @@
+// Diagrams laid out at build time (dagre) into inline SVG, so the site shows
+// them without JavaScript. Every label is HTML-escaped into SVG text; node
+// links point only at anchors of the page. A graph with more than
+// MAX_DRAWN_NODES nodes is not laid out (the layout is superlinear and the
+// drawing would be unreadable): the page says so, and the Markdown keeps its
+// Mermaid source.
+import dagre from "@dagrejs/dagre";
+import type { DiagramGraph } from "../mermaid.js";
+import { escapeHtml } from "./escape.js";
+
+export const MAX_DRAWN_NODES = 120;
+const MAX_LABEL = 48;
+const CHAR_W = 7.2;
+const NODE_H = 34;
+const EDGE_FONT_W = 6.2;
+
+function clip(label: string): string {
+  const chars = [...label.replace(/\s+/g, " ").trim()];
+  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join("")}…` : chars.join("");
+}
+
+const width = (s: string, w: number) => Math.ceil([...s].length * w);
+const n1 = (x: number) => (Math.round(x * 10) / 10).toString();
+
+/** Inline SVG of a graph, or null when it is too large to draw. `id` must be unique on the page ([a-z0-9-]). */
+export function graphToSvg(graph: DiagramGraph, id: string, caption: string): string | null {
+  if (graph.nodes.length > MAX_DRAWN_NODES) return null;
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: graph.direction, nodesep: 24, ranksep: 56, edgesep: 12, marginx: 8, marginy: 8 });
+  const labels = new Map<string, string>();
+  for (const n of graph.nodes) {
+    const label = clip(n.label);
+    labels.set(n.id, label);
+    g.setNode(n.id, { width: width(label, CHAR_W) + 28, height: NODE_H });
+  }
+  graph.edges.forEach((e, i) => {
+    const label = clip(e.label);
+    g.setEdge(e.from, e.to, { label, width: width(label, EDGE_FONT_W) + 8, height: 16, labelpos: "c" }, `e${i}`);
+  });
+  dagre.layout(g);
+  const info = g.graph() as { width?: number; height?: number };
+  const W = Math.ceil(info.width ?? 0);
+  const H = Math.ceil(info.height ?? 0);
+  const out: string[] = [];
+  out.push(`<svg class="diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title">`);
+  out.push(`<title id="${id}-title">${escapeHtml(caption)}</title>`);
+  out.push(`<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker></defs>`);
+  graph.edges.forEach((e, i) => {
+    const le = g.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points?: { x: number; y: number }[]; x?: number; y?: number; label?: string };
+    const pts = le.points ?? [];
+    if (pts.length === 0) return;
+    const d = pts.map((p, k) => `${k === 0 ? "M" : "L"}${n1(p.x)},${n1(p.y)}`).join("");
+    out.push(`<g class="edge${e.dotted ? " dotted" : ""}"><path d="${d}" marker-end="url(#${id}-arrow)"/>`);
+    if (le.x !== undefined && le.y !== undefined && le.label) out.push(`<text x="${n1(le.x)}" y="${n1(le.y + 4)}" text-anchor="middle">${escapeHtml(le.label)}</text>`);
+    out.push(`</g>`);
+  });
+  for (const n of graph.nodes) {
+    const ln = g.node(n.id) as { x: number; y: number; width: number; height: number };
+    const x = ln.x - ln.width / 2;
+    const y = ln.y - ln.height / 2;
+    const rx = n.shape === "stadium" ? ln.height / 2 : n.shape === "round" ? 10 : 2;
+    const label = labels.get(n.id)!;
+    const shape = `<rect x="${n1(x)}" y="${n1(y)}" width="${n1(ln.width)}" height="${n1(ln.height)}" rx="${n1(rx)}"/><text x="${n1(ln.x)}" y="${n1(ln.y + 4.5)}" text-anchor="middle">${escapeHtml(label)}</text>`;
+    const full = label !== n.label ? `<title>${escapeHtml(n.label)}</title>` : "";
+    out.push(n.anchor ? `<a href="#${escapeHtml(n.anchor)}" class="node ${n.shape}">${full}${shape}</a>` : `<g class="node ${n.shape}">${full}${shape}</g>`);
+  }
+  out.push(`</svg>`);
+  return out.join("");
+}

@@ -1,0 +1,63 @@
+// `build` stays linear on the shapes of issue 13: publishing a charter twice
+// as large (Markdown, canonical JSON, records schema, IG CSV and its page of
+// the HTML site, highlighted source included) costs at most ~2.3× the work
+// (counted, not timed: test/helpers/work-meter.ts, imported first so that it
+// counts). The check runs outside the count: its own linearity is tested
+// with the analyses.
+import { doublingRatio, stopWorkMeter } from "../helpers/work-meter.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FileResult } from "../../src/compiler.js";
+import { toIgCsv } from "../../src/emit/ig.js";
+import type { Highlighter } from "../../src/emit/html/highlight.js";
+import { buildSite } from "../../src/emit/html/site.js";
+import { stringifyCanonical, toCanonicalJson } from "../../src/emit/json.js";
+import { renderMarkdown } from "../../src/emit/markdown.js";
+import { recordSchemas } from "../../src/emit/record-schemas.js";
+import { checkText } from "../helpers/memory-host.js";
+import { BUILD_SHAPES } from "./shapes.js";
+import { OUTPUTS, testHighlighter } from "./site-helpers.js";
+
+afterAll(stopWorkMeter);
+
+let highlighter: Highlighter;
+beforeAll(async () => {
+  highlighter = await testHighlighter();
+});
+
+function publish(f: FileResult): number {
+  const charter = f.charter!;
+  let bytes = renderMarkdown({ charter, properties: f.properties, lines: f.lines }).length;
+  bytes += stringifyCanonical(toCanonicalJson(charter, f.properties)).length;
+  bytes += stringifyCanonical(recordSchemas(charter)).length;
+  bytes += toIgCsv(charter).length;
+  const site = buildSite({
+    charters: [{ file: f.file, base: "shape", text: f.text, lines: f.lines, charter, properties: f.properties, diagnostics: f.diagnostics }],
+    all: new Map([[f.file, charter]]),
+    outputs: OUTPUTS,
+    highlighter,
+    playground: false,
+    gitRev: null,
+  });
+  for (const s of site) bytes += s.content.length;
+  return bytes;
+}
+
+const SIZES: Record<string, number> = { rights: 1000, "block comments": 1000, preamble: 1000, "deep amendable chain": 300, "election chain": 100 };
+
+describe("publishing twice the input costs at most ~2.3× the work", () => {
+  for (const [shape, make] of Object.entries(BUILD_SHAPES)) {
+    it(shape, () => {
+      const { small, large, ratio } = doublingRatio(
+        (n) => {
+          const f = checkText(make(n), "shape.charter").files[0]!;
+          expect(f.charter, f.diagnostics.map((d) => d.message).join("; ")).toBeTruthy();
+          expect(f.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+          return f;
+        },
+        publish,
+        SIZES[shape]!,
+      );
+      expect(ratio, `${small} → ${large} block executions`).toBeLessThan(2.3);
+    });
+  }
+});
