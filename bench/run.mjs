@@ -488,7 +488,7 @@ function markdown(r) {
     o.push(
       "## The shape zoo",
       "",
-      "Every shape of `bench/shapes.mjs`, whole CLI processes (module loading included), each run a child process of its own. Wall ms per size (median of 3 for `check`, one run for `build` and `diff`), time ratios n→2n and 2n→4n (wall, then CPU time: user + system, all threads), peak RSS at the largest size, and memory growth: peak RSS minus the same command's peak RSS on the shape at n = 1, per 10,000 input lines (worst size).",
+      "Every shape of `bench/shapes.mjs`, whole CLI processes (module loading included), each run a child process of its own. Wall ms per size (median of " + (r.mode?.quick ? "2 (`--quick`)" : "3") + " for `check`, one run for `build` and `diff`, from half the base size), time ratios n→2n and 2n→4n (wall, then CPU time: user + system, all threads), peak RSS at the largest size, and memory growth: peak RSS minus the same command's peak RSS on the shape at n = 1, per 10,000 input lines (worst size).",
       "",
       "| shape | command | lines (n / 2n / 4n) | ms (n / 2n / 4n) | ratio (wall) | ratio (CPU) | peak RSS | MB per 10k lines |",
       "|---|---|---|---|---|---|---|---|",
