@@ -1,7 +1,7 @@
 // The inputs of a command: its paths, else `include` from charterc.yaml.
 import { check, relativeId } from "../compiler.js";
 import type { Profile } from "../config/options.js";
-import { loadProjectConfig, type ProjectConfig } from "../project/config-file.js";
+import { openProject, type ProjectConfig } from "../project/project.js";
 import { expandInputs, type Refused } from "../project/inputs.js";
 import { nodeHost } from "../project/node-host.js";
 import { sanitizeForTerminal } from "../text/terminal.js";
@@ -21,7 +21,7 @@ export async function projectInputs(
   configPath: string | undefined,
   verb: string,
 ): Promise<{ project: ProjectConfig; files: string[]; refused: Refused[] }> {
-  const project = await loadProjectConfig(io.cwd, configPath);
+  const project = await openProject(io.cwd, configPath);
   const args = paths.length > 0 ? paths : project.include;
   const base = paths.length > 0 ? io.cwd : project.root;
   const { files, unmatched, refused } = await expandInputs(args, base, project.root);

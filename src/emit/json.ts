@@ -153,7 +153,9 @@ export function toCanonicalJson(charter: Charter, properties: Readonly<Record<st
           kind: c.kind,
           protection: !p ? null : p.kind === "own" || p.kind === "default" ? { kind: p.kind, decision: p.decision } : { kind: p.kind },
           cost: cc ? costToJson(cc.cost) : null,
-          witness: cc ? [...cc.witness] : [],
+          // The path is stored once, as links: follow `next` to read a witness.
+          next: cc?.next ? { id: cc.next.id, edge: cc.next.edge } : null,
+          steps: cc ? cc.length : 0,
         };
       }),
     },

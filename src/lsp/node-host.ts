@@ -8,6 +8,7 @@ import { relativeId } from "../compiler.js";
 import { CONFIG_NAME, ConfigError, findConfig, loadProjectConfig } from "../project/config-file.js";
 import { expandInputs } from "../project/inputs.js";
 import { nodeHost } from "../project/node-host.js";
+import { isInside } from "../project/safe-fs.js";
 import { DEFAULT_OPTIONS } from "../config/options.js";
 import type { ProjectInfo, WorkspaceHost } from "./host.js";
 
@@ -24,7 +25,18 @@ export function nodeWorkspaceHost(): WorkspaceHost {
       return null;
     }
   };
-  const raw = nodeHost(process.cwd());
+  // Reads are confined to the project root the file belongs to (the longest
+  // known root containing it), not to the server's own working directory:
+  // an editor may start the server anywhere.
+  const hosts = new Map<string, ReturnType<typeof nodeHost>>();
+  const hostFor = (abs: string) => {
+    let root: string | undefined;
+    for (const r of include.keys()) if (isInside(r, abs) && (root === undefined || r.length > root.length)) root = r;
+    root ??= process.cwd();
+    let h = hosts.get(root);
+    if (!h) hosts.set(root, (h = nodeHost(root)));
+    return h;
+  };
   return {
     rootFor(folderUri) {
       const folder = folderPath(folderUri);
@@ -63,12 +75,12 @@ export function nodeWorkspaceHost(): WorkspaceHost {
       }
       const hit = disk.get(abs);
       if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.text;
-      const text = raw.readFile(abs);
+      const text = hostFor(abs).readFile(abs);
       if (text === undefined) disk.delete(abs);
       else disk.set(abs, { mtimeMs: st.mtimeMs, size: st.size, text });
       return text;
     },
-    realpath: (abs) => raw.realpath(abs),
+    realpath: (abs) => hostFor(abs).realpath(abs),
     invalidate(abs) {
       disk.delete(abs);
     },

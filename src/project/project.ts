@@ -7,7 +7,6 @@
 import path from "node:path";
 import { relativeId } from "../compiler.js";
 import { loadProjectConfig, type ProjectConfig } from "./config-file.js";
-import { nodeHost } from "./node-host.js";
 
 export type { ProjectConfig };
 
@@ -23,9 +22,4 @@ export function openProject(cwd: string, configFlag?: string): Promise<ProjectCo
  */
 export function entryIds(project: ProjectConfig, cwd: string, args: readonly string[]): string[] {
   return args.map((a) => relativeId(project.root, path.resolve(cwd, a)));
-}
-
-/** The disk host of a project: every read confined to its root. */
-export function projectHost(project: ProjectConfig) {
-  return nodeHost(project.root);
 }

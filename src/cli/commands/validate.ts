@@ -15,7 +15,7 @@ import { decodeUtf8, invalidUtf8 } from "../../text/utf8.js";
 import { sanitizeForTerminal } from "../../text/terminal.js";
 import { diag } from "../../diagnostics/codes.js";
 import { colors, wantColor } from "../colors.js";
-import { loadProjectConfig } from "../../project/config-file.js";
+import { entryIds, openProject } from "../../project/project.js";
 import { NoInputError, UsageError, type Io } from "../io.js";
 import { nodeHost } from "../../project/node-host.js";
 
@@ -27,12 +27,12 @@ export interface ValidateFlags {
 }
 
 export async function runValidate(records: readonly string[], flags: ValidateFlags, io: Io): Promise<number> {
-  const project = await loadProjectConfig(io.cwd, flags.config);
+  const project = await openProject(io.cwd, flags.config);
   const charterAbs = path.resolve(io.cwd, flags.charter);
   const charterAt = realInside(charterAbs, undefined);
   if (!charterAt.ok && charterAt.why === "missing") throw new NoInputError(`cannot read the charter \`${sanitizeForTerminal(flags.charter)}\`: no such file`);
   // Any other refusal (outside the root, not a file) is reported by check() as CH0303.
-  const entry = relativeId(project.root, charterAbs);
+  const entry = entryIds(project, io.cwd, [flags.charter])[0]!;
   const result = check({ entries: [entry], host: nodeHost(project.root), options: project.options });
   const f = result.files.find((x) => x.entry);
   const c = colors(wantColor(process.stdout, flags.color));

@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LspClient } from "../../lsp/helpers/client.js";
 import { ensureBuilt } from "../../lsp/helpers/build.js";
@@ -58,5 +59,25 @@ describe("the language server on a hostile workspace", () => {
       expect(diags.map((d) => d.code)).toContain("CH0112");
       expect(JSON.stringify([...c.published.values()])).not.toMatch(/PATH=|HOME=/);
     });
+  }, 60_000);
+});
+
+describe("the language server started outside the workspace", () => {
+  it("reads the workspace's files confined to the workspace's root, not to its own working directory", async () => {
+    const { dir } = sandbox({
+      "charters/fed.charter": 'federation "F" {\n  version: "1.0.0"\n  powers: taxation\n}\n',
+      "charters/a.charter": GOOD,
+    });
+    // An editor may start the server anywhere: here in `/usr`.
+    const lsp = path.join(path.resolve(import.meta.dirname, "../../.."), "dist/lsp.js");
+    const code = `process.chdir("/usr"); const m = await import(${JSON.stringify(pathToFileURL(lsp).href)}); m.runLanguageServer();`;
+    const c = await LspClient.start(dir, { debounceMs: 10 }, ["--input-type=module", "-e", code, "--", "--stdio"]);
+    try {
+      await c.open("charters/a.charter", 'import "./fed.charter" as fed\n' + GOOD.replace("}\n", '  member of fed { since: "2020-01-01" }\n}\n').replace(/}\n$/, "}\n"));
+      const diags = await c.diagnosticsOf("charters/a.charter");
+      expect(diags.map((d) => `${d.code} ${d.message}`).filter((m) => /CH011[23]|CH030/.test(m))).toEqual([]);
+    } finally {
+      await c.stop();
+    }
   }, 60_000);
 });
