@@ -13,11 +13,13 @@
 // takes longer (see docs/performance.md). `--only NAME` runs the workloads
 // whose name contains NAME and prints the Markdown.
 //
-// Other benches plug in: every bench/lsp-*.mjs (except lsp-client.mjs) and
-// bench/limits.mjs, if present, is imported and its exported
-// `run({ quick, dist, root, log })` awaited; the object it returns is stored
-// under its file name in results.json, and its `markdown` string, if any,
-// is added to results.md.
+// Other benches plug in: every bench/lsp-*.mjs (except lsp-client.mjs),
+// bench/limits.mjs and bench/web-playground.mjs, if present, is imported and
+// its exported `run({ quick, dist, root, log })` awaited (or, for the ones
+// written before that convention, their own exports through ADAPTERS); the
+// object it returns is stored under its file name in results.json, and its
+// `markdown` string, if any, is added to results.md. The playground bench
+// (headless chromium) runs only in the full bench.
 //
 // The library is imported from the built bundle (dist/index.js, or the folder
 // in CHARTERC_DIST) so the bench measures production code.
@@ -365,15 +367,33 @@ if (want("zoo")) {
   if (ranked[0]) log(`zoo: worst shape ${ranked[0].command} ${ranked[0].shape} ×${ranked[0].worstRatio.toFixed(2)} (wall); worst memory ${worstMem?.command} ${worstMem?.shape} ${worstMem?.worstGrowthMBPer10k.toFixed(1)} MB per 10,000 lines`);
 }
 
-// Benches of other areas, when present (see the header).
+// Benches of other areas, when present (see the header). Those written
+// before the `run` convention are called through their own exports.
+const ADAPTERS = {
+  "limits.mjs": async (mod, { log }) => {
+    const rows = await mod.limitRows({ cli: path.join(root, "bin", "charterc.js"), log });
+    return { rows, markdown: `## The worst inputs the limits accept (bench/limits.mjs)\n\n${mod.limitsTable(rows)}` };
+  },
+  "lsp-latency.mjs": async (mod, { quick }) => {
+    const rows = await mod.lspShapes({ server: path.join(dist, "lsp.js"), quick });
+    return { rows, markdown: `## Language server on the shapes of issue 13 (bench/lsp-latency.mjs)\n\n${mod.lspTable(rows)}` };
+  },
+};
+if (!quick) {
+  ADAPTERS["web-playground.mjs"] = async (mod) => {
+    const rows = await mod.webPlaygroundBench({});
+    return { rows, markdown: ["## Playground (bench/web-playground.mjs)", "", ...rows.map((r) => `- ${r.name}: ${r.value ?? "—"} ${r.unit}${r.limit ? ` (budget ${r.limit} ${r.unit})` : ""}${r.note ? ` — ${r.note}` : ""}`)].join("\n") };
+  };
+}
 results.plugins = {};
-for (const name of fs.readdirSync(here).filter((f) => (/^lsp-.*\.mjs$/.test(f) && f !== "lsp-client.mjs") || f === "limits.mjs").sort()) {
+for (const name of fs.readdirSync(here).filter((f) => (/^lsp-.*\.mjs$/.test(f) && f !== "lsp-client.mjs") || f === "limits.mjs" || f === "web-playground.mjs").sort()) {
   if (!want(name.replace(/\.mjs$/, ""))) continue;
   try {
     const mod = await import(pathToFileURL(path.join(here, name)).href);
-    if (typeof mod.run !== "function") continue;
+    const run = typeof mod.run === "function" ? mod.run : ADAPTERS[name] ? (opts) => ADAPTERS[name](mod, opts) : null;
+    if (!run) continue;
     log(`${name}: running`);
-    results.plugins[name] = await mod.run({ quick, dist, root, log });
+    results.plugins[name] = await run({ quick, dist, root, log });
   } catch (e) {
     results.plugins[name] = { error: e instanceof Error ? e.message : String(e) };
     log(`${name}: ${results.plugins[name].error}`);
@@ -468,7 +488,7 @@ function markdown(r) {
     o.push(
       "## The shape zoo",
       "",
-      "Every shape of `bench/shapes.mjs`, whole CLI processes (module loading included), each run a child process of its own. Wall ms per size (median of 3 for `check`, one run for `build` and `diff`), time ratios n→2n and 2n→4n (wall, then CPU time: user + system, all threads), peak RSS at the largest size, and memory growth: peak RSS minus the same command's peak RSS on the shape at n = 1, per 10,000 input lines (worst size).",
+      "Every shape of `bench/shapes.mjs`, whole CLI processes (module loading included), each run a child process of its own. Wall ms per size (median of " + (r.mode?.quick ? "2 (`--quick`)" : "3") + " for `check`, one run for `build` and `diff`, from half the base size), time ratios n→2n and 2n→4n (wall, then CPU time: user + system, all threads), peak RSS at the largest size, and memory growth: peak RSS minus the same command's peak RSS on the shape at n = 1, per 10,000 input lines (worst size).",
       "",
       "| shape | command | lines (n / 2n / 4n) | ms (n / 2n / 4n) | ratio (wall) | ratio (CPU) | peak RSS | MB per 10k lines |",
       "|---|---|---|---|---|---|---|---|",

@@ -249,6 +249,22 @@ export const SHAPES = {
       return { files, entries: ["charters/main.charter"] };
     },
   },
+  "elected amendable chain": {
+    n: 750,
+    testN: 60,
+    commands: ["check", "build"],
+    note: "`council-i` elected by `decision-(i-1)`, `decision-i { by: council-i amendable: by decision-(i-1) }`: every procedure is controlled through the whole chain before it",
+    make: (n) =>
+      one(
+        charterSource({
+          name: "Elected Amendable Chain",
+          parts: [
+            "decision decision-0 {\n  by: assembly\n  quorum: 20%\n  threshold: majority of votes cast\n}",
+            ...list(n, (i) => `body council-${i + 1} {\n  members: 5 seats\n  selection: election by decision-${i}\n  term: 1 year\n  recall: by ordinary\n}\n\ndecision decision-${i + 1} {\n  by: council-${i + 1}\n  quorum: 50%\n  threshold: majority of votes cast\n  amendable: by decision-${i}\n}`),
+          ],
+        }),
+      ),
+  },
   // ── shapes that were linear (keep them so) ──
   rights: { n: 10000, testN: 400, commands: ["check", "build"], note: "one charter with n rights", make: (n) => one(charterSource({ name: "Rights", rights: list(n, (i) => `right-${i}: "Members may do thing number ${i} freely."`) })) },
   "long lists": {

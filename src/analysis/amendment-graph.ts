@@ -116,21 +116,53 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
   const forward = new Map<string, Edge[]>();
   const amendmentsId = charter.amendments?.id ?? null;
 
-  // The clauses that control an amending procedure are one node per
-  // procedure (`ctl:P`), reached from each clause P amends by one edge and
-  // leading to each control clause by an edge of length 0: the graph stays
-  // linear in clauses even when every clause shares one procedure whose body
-  // is filled along a long election chain.
-  const controls = new Map<string, { id: string; kind: EdgeKind }[]>();
+  // The clauses that control an amending procedure P are its own clause,
+  // its body, and whoever fills that body, transitively (`controlClauses`).
+  // They are not listed per procedure: `ctl:P` lists `decision P` and leads
+  // on to `ctlB:B` for P's body; `ctlB:B` lists `body B` (and the electing
+  // decision's clause) and leads on to the node of the body that fills B.
+  // Each clause reaches `ctl:P` by one edge; the nodes lead to the clauses
+  // they list by edges of length 0. So a long election chain is stored once,
+  // however many procedures and clauses it controls.
+  interface Link {
+    readonly own: readonly { id: string; kind: EdgeKind }[];
+    readonly next: string | null;
+  }
+  const links = new Map<string, Link>();
   const ctlKey = (name: string) => `ctl:${name}`;
+  const bodyKey = (name: string) => `ctlB:${name}`;
+  for (const b of charter.bodies.values()) {
+    const own: { id: string; kind: EdgeKind }[] = [{ id: b.id, kind: "control" }];
+    let next: string | null = null;
+    if (b.members?.kind === "seats") {
+      const sel = b.selection;
+      if (sel?.kind === "election") {
+        const e = live(sel.by, charter.decisions);
+        if (e) {
+          own.push({ id: e.id, kind: "control" });
+          const eb = live(e.by, charter.bodies);
+          if (eb) next = bodyKey(eb.name);
+        }
+      } else if (sel?.kind === "appointment") {
+        const a = live(sel.by, charter.bodies);
+        if (a) next = bodyKey(a.name);
+      }
+    }
+    links.set(bodyKey(b.name), { own, next });
+  }
   for (const c of charter.clauses) {
     const p = protectionOf(c, charter);
     protections.set(c.id, p);
     const edges: Edge[] = [];
     if (p.kind === "own" || p.kind === "default") {
       edges.push({ to: procKey(p.decision), kind: "amender" });
-      if (!controls.has(p.decision)) controls.set(p.decision, controlClauses(charter.decisions.get(p.decision)!, charter));
-      edges.push({ to: ctlKey(p.decision), kind: "control" });
+      const key = ctlKey(p.decision);
+      if (!links.has(key)) {
+        const d = charter.decisions.get(p.decision)!;
+        const body = live(d.by, charter.bodies);
+        links.set(key, { own: [{ id: d.id, kind: "decision" }], next: body ? bodyKey(body.name) : null });
+      }
+      edges.push({ to: key, kind: "control" });
     } else if (p.kind === "contract") {
       edges.push({ to: CONTRACT, kind: "amender" });
     }
@@ -138,17 +170,20 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
     forward.set(c.id, edges);
   }
 
-  // Reversed edges: into a clause or procedure from the clauses (weight 1) and
-  // from the control nodes that list it (weight 0).
+  // Reversed edges: into a clause or procedure from the clauses (weight 1);
+  // into a clause or node from the nodes that list it or lead to it (weight 0).
   const reverse = new Map<string, string[]>();
-  const reverseCtl = new Map<string, string[]>();
+  const reverse0 = new Map<string, string[]>();
   const add = (m: Map<string, string[]>, to: string, from: string) => {
     let list = m.get(to);
     if (!list) m.set(to, (list = []));
     list.push(from);
   };
   for (const [from, edges] of forward) for (const e of edges) add(reverse, e.to, from);
-  for (const [name, list] of controls) for (const x of list) add(reverseCtl, x.id, ctlKey(name));
+  for (const [key, link] of links) {
+    for (const x of link.own) add(reverse0, x.id, key);
+    if (link.next) add(reverse0, link.next, key);
+  }
 
   // Procedures, cheapest first, grouped by equal cost.
   const procs: { key: string; cost: Cost; coalition: Coalition | null }[] = [];
@@ -185,11 +220,16 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
       const node = queue[head]!;
       const info = claimed.get(node)!;
       claimFrom(node, info);
-      for (const ctl of reverseCtl.get(node) ?? []) {
-        if (claimed.has(ctl)) continue;
-        const at = { cost: info.cost, group, dist: info.dist };
-        claimed.set(ctl, at);
-        claimFrom(ctl, at);
+      // Along the 0-length edges: every node that lists this clause, or leads to such a node.
+      const stack = [node];
+      while (stack.length > 0) {
+        for (const n of reverse0.get(stack.pop()!) ?? []) {
+          if (claimed.has(n)) continue;
+          const at = { cost: info.cost, group, dist: info.dist };
+          claimed.set(n, at);
+          if (n.startsWith("ctl:")) claimFrom(n, at);
+          stack.push(n);
+        }
       }
     }
     group++;
@@ -198,24 +238,45 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
 
   // The witness: from C, take the preferred edge one step closer to the same
   // group — the amending procedure itself, then the default (`amendments`),
-  // then the procedure's clause, then the clauses that control it, in that
-  // order. Through a control node, the step is its first clause at the
-  // node's own distance (found once per control node).
-  const firstAt = new Map<string, { to: string; kind: EdgeKind } | null>();
-  const viaControl = (ctl: string): { to: string; kind: EdgeKind } | null => {
-    let hit = firstAt.get(ctl);
-    if (hit !== undefined) return hit;
-    const at = claimed.get(ctl)!;
-    hit = null;
-    for (const x of controls.get(ctl.slice(4))!) {
+  // then the procedure's clause, then the clauses that control it, in the
+  // order `controlClauses` lists them. Through a node, the step is the first
+  // clause at the node's own distance along its chain: a node's own clauses,
+  // else the first of the next node's (the same distance, or the node would
+  // have a nearer one). Found for every node at once by walking the chains
+  // (each node has one successor) and sharing what is found; a chain that
+  // closes into a cycle ends where it returns, as `controlClauses` stops.
+  type Step = { to: string; kind: EdgeKind };
+  const ownHit = (key: string): Step | null => {
+    const at = claimed.get(key);
+    if (!at) return null;
+    for (const x of links.get(key)!.own) {
       const t = claimed.get(x.id);
-      if (t && t.group === at.group && t.dist === at.dist) {
-        hit = { to: x.id, kind: x.kind };
+      if (t && t.group === at.group && t.dist === at.dist) return { to: x.id, kind: x.kind };
+    }
+    return null;
+  };
+  const firstAt = new Map<string, Step | null>();
+  const viaControl = (start: string): Step | null => {
+    const walk: string[] = [];
+    const onWalk = new Set<string>();
+    let cur: string | null = start;
+    let after: Step | null = null;
+    while (cur !== null && !firstAt.has(cur) && !onWalk.has(cur)) {
+      onWalk.add(cur);
+      walk.push(cur);
+      const hit = ownHit(cur);
+      if (hit) {
+        after = hit;
+        firstAt.set(cur, hit);
+        walk.pop();
+        cur = null;
         break;
       }
+      cur = links.get(cur)!.next;
     }
-    firstAt.set(ctl, hit);
-    return hit;
+    if (cur !== null && firstAt.has(cur)) after = firstAt.get(cur)!;
+    for (let k = walk.length - 1; k >= 0; k--) firstAt.set(walk[k]!, after);
+    return firstAt.get(start) ?? null;
   };
   const preference: Record<EdgeKind, number> = { amender: 0, default: 1, decision: 2, control: 3 };
   const next = new Map<string, { to: string; kind: EdgeKind }>();
