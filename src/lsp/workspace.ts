@@ -47,13 +47,13 @@ const UNTITLED_DIR = ".charterc-untitled";
 const SLICE_MS = 8;
 
 /**
- * Run `fn` after the messages already received: vscode-jsonrpc handles one
- * message per setImmediate, so a timer followed by setImmediate lets a hover
- * sent together with an edit be answered before the analysis starts.
+ * Run `fn` after `ms`, and after the messages that arrive meanwhile:
+ * vscode-jsonrpc reads stdin in the poll phase and handles each message in a
+ * later setImmediate, so a second timer turn lets a hover sent with an edit
+ * (in the same write or the next) be answered before the analysis starts.
  */
 function later(where: string, fn: () => void, ms: number): Timer {
-  const after = typeof setImmediate === "function" ? (f: () => void) => void setImmediate(f) : (f: () => void) => void setTimeout(f, 0);
-  return safeTimeout(where, () => after(() => fn()), ms);
+  return safeTimeout(where, () => void safeTimeout(where, fn, 0), ms);
 }
 
 /**
