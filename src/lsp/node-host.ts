@@ -24,25 +24,37 @@ export function nodeWorkspaceHost(): WorkspaceHost {
       return null;
     }
   };
-  const raw = nodeHost(process.cwd());
+  // The project layer's safe disk host, for the current root (reads stay inside it); made anew when
+  // the root changes or a watched file changed (it remembers refusals).
+  let root = process.cwd();
+  let raw = nodeHost(root);
+  const setRoot = (r: string) => {
+    if (r !== root) {
+      root = r;
+      raw = nodeHost(root);
+      disk.clear();
+    }
+    return r;
+  };
   return {
     rootFor(folderUri) {
       const folder = folderPath(folderUri);
-      if (!folder) return process.cwd();
+      if (!folder) return setRoot(process.cwd());
       const cfg = findConfig(folder);
-      return cfg ? path.dirname(cfg) : path.resolve(folder);
+      return setRoot(cfg ? path.dirname(cfg) : path.resolve(folder));
     },
     async loadProject(folderUri): Promise<ProjectInfo> {
       const folder = folderPath(folderUri);
       if (!folder) return { root: process.cwd(), options: DEFAULT_OPTIONS, error: null };
       try {
         const project = await loadProjectConfig(folder);
+        setRoot(project.root);
         include.set(project.root, project.include);
         return { root: project.root, options: project.options, error: null };
       } catch (e) {
-        const root = path.resolve(folder);
-        include.set(root, DEFAULT_INCLUDE);
-        return { root, options: DEFAULT_OPTIONS, error: e instanceof ConfigError ? e.message : String(e) };
+        const fallback = setRoot(path.resolve(folder));
+        include.set(fallback, DEFAULT_INCLUDE);
+        return { root: fallback, options: DEFAULT_OPTIONS, error: e instanceof ConfigError ? e.message : String(e) };
       }
     },
     async listFiles(project) {
@@ -69,8 +81,10 @@ export function nodeWorkspaceHost(): WorkspaceHost {
       return text;
     },
     realpath: (abs) => raw.realpath(abs),
+    refusal: (abs) => raw.refusal?.(abs),
     invalidate(abs) {
       disk.delete(abs);
+      raw = nodeHost(root);
     },
     uriToPath: folderPath,
     pathToUri: (abs) => pathToFileURL(abs).href,

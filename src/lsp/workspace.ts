@@ -191,6 +191,7 @@ export class Workspace {
         return files.readFile(abs);
       },
       realpath: (abs) => files.realpath(abs) ?? (this.open.has(files.fileOf(root, abs)) ? abs : undefined),
+      refusal: (abs) => (this.open.has(files.fileOf(root, abs)) ? undefined : files.refusal?.(abs)),
     };
   }
 
@@ -362,7 +363,7 @@ export class Workspace {
     const t0 = performance.now();
     for (const f of [...this.unparsed]) this.ensureParsed(f);
     this.noteStep(performance.now() - t0);
-    this.running = this.engine.run({ host: this.host(), entries: this.entries(), options: this.options, absOf: (f) => this.absOf(f) });
+    this.running = this.engine.run({ host: this.host(), entries: this.entries(), options: this.options });
     this.pump();
   }
 
