@@ -207,7 +207,7 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
  * (CH0303, CH0302), and bytes that were not UTF-8 are reported where they
  * stand (CH0016; the host decodes them with `decodeUtf8`).
  */
-function readSource(host: CompilerHost, file: string, entry: boolean, note: (file: string, d: Diagnostic) => void): string | undefined {
+export function readSource(host: CompilerHost, file: string, entry: boolean, note: (file: string, d: Diagnostic) => void): string | undefined {
   const at = { start: 0, end: 0 };
   if (file === ".." || file.startsWith("../") || path.posix.isAbsolute(file) || path.isAbsolute(file)) {
     note(file, diag("CH0303", file, at, { path: file, reason: "is outside the project root; it was not read" }));

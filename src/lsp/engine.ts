@@ -19,11 +19,12 @@
 // answered between slices and a newer edit stops a stale run (every stage is
 // keyed, so a stopped run loses nothing). test/lsp/engine.test.ts checks that
 // the results equal `check()`'s on random workspaces.
-import { findCycles, parseSource, resolveImportPath, type CompilerHost, type FileResult, type ParseCache, type SourceFile } from "../compiler.js";
+import { findCycles, parseSource, readSource, resolveImportPath, type CompilerHost, type FileResult, type ParseCache, type SourceFile } from "../compiler.js";
 import type { CheckOptions } from "../config/options.js";
 import { analyzeCharter } from "../analysis/index.js";
+import { capDiagnostics } from "../diagnostics/cap.js";
 import { diag } from "../diagnostics/codes.js";
-import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { PROPERTY_IDS, type PropertyId } from "../language/properties.js";
 import type { PropertyResult } from "../rules/api.js";
 import { RULES, RULES_BY_ID, ruleLevel, type Evaluation, type RuleContext } from "../rules/index.js";
@@ -47,6 +48,8 @@ interface Node {
   /** Read again on the next run (an edit, a watched-file event). */
   stale: boolean;
   text: string | undefined;
+  /** What reading reported (CH0302/CH0303 for an entry that cannot be read, CH0016 for invalid UTF-8). */
+  readNotes: Diagnostic[];
   src: SourceFile | null;
   edges: Edge[];
   pathNotes: Diagnostic[];
@@ -88,8 +91,6 @@ export interface RunInput {
   /** The files checked as entries: open documents and the workspace's charters. */
   readonly entries: ReadonlySet<string>;
   readonly options: CheckOptions;
-  /** Absolute path of a project-relative id (as check() joins it). */
-  absOf(file: string): string;
 }
 
 export interface RunOutcome {
@@ -197,6 +198,7 @@ export class Engine {
         file,
         stale: true,
         text: undefined,
+        readNotes: [],
         src: null,
         edges: [],
         pathNotes: [],
@@ -228,7 +230,7 @@ export class Engine {
    * iterating when a newer edit arrives; the next run resumes from the caches)
    * and returns what changed.
    */
-  *run({ host, entries, options, absOf }: RunInput): Generator<void, RunOutcome, void> {
+  *run({ host, entries, options }: RunInput): Generator<void, RunOutcome, void> {
     this.stats.runs++;
     const pathsStale = this.pathsStale;
 
@@ -238,8 +240,9 @@ export class Engine {
     /** Files whose parse (or readability) changed, or that are new. */
     const srcChanged = this.srcChanged;
     const touched = this.touched;
-    for (const e of entries) if (!this.lastEntries.has(e)) touched.add(e);
-    for (const e of this.lastEntries) if (!entries.has(e)) touched.add(e);
+    // A file that became or stopped being an entry is read again (what reading reports depends on it).
+    for (const e of entries) if (!this.lastEntries.has(e)) (touched.add(e), this.touch(e));
+    for (const e of this.lastEntries) if (!entries.has(e)) (touched.add(e), this.touch(e));
     this.lastEntries = new Set(entries);
     for (let i = 0; i < queue.length; i++) {
       const file = queue[i]!;
@@ -249,7 +252,12 @@ export class Engine {
       const n = this.node(file);
       if (n.stale || n.text === undefined) {
         this.stats.reads++;
-        n.text = host.readFile(absOf(file));
+        const notes: Diagnostic[] = [];
+        n.text = readSource(host, file, entries.has(file), (_f, d) => notes.push(d));
+        if (JSON.stringify(notes) !== JSON.stringify(n.readNotes)) {
+          n.readNotes = notes;
+          touched.add(file);
+        }
         n.stale = false;
         const src = n.text === undefined ? null : parseSource(file, n.text, this.cache);
         if (src !== n.src) srcChanged.add(file);
@@ -446,12 +454,12 @@ export class Engine {
       const n = this.nodes.get(file)!;
       const entry = entries.has(file);
       const ruleParts = [...(this.reportersOf.get(file) ?? [])].sort().map((y) => this.nodes.get(y)!.ruleDiags.get(file)!);
-      const key = [n.src, entry, n.pathNotes, n.targetNotes, n.cycleNotes, n.resolveDiags, n.charter, n.properties, ...ruleParts];
+      const key = [n.src, entry, n.readNotes, n.pathNotes, n.targetNotes, n.cycleNotes, n.resolveDiags, n.charter, n.properties, ...ruleParts];
       if (n.result && key.length === n.resultKey.length && key.every((k, i) => k === n.resultKey[i])) continue;
-      const unreadable = n.src === null && entry ? [diag("CH0302", file, { start: 0, end: 0 }, { path: file })] : null;
       const src = n.src ?? parseSource(file, "");
-      const extra = [...(unreadable ?? []), ...(n.src ? n.pathNotes : []), ...(n.src ? n.targetNotes : []), ...(n.src ? n.cycleNotes : [])];
-      const diagnostics = [...(n.src ? src.parseDiagnostics : []), ...extra, ...(n.src ? n.resolveDiags : []), ...ruleParts.flat()].sort(compareDiagnostics);
+      const extra = [...n.readNotes, ...(n.src ? n.pathNotes : []), ...(n.src ? n.targetNotes : []), ...(n.src ? n.cycleNotes : [])];
+      // The one cap per code per file (src/diagnostics/cap.ts), as check() applies it.
+      const diagnostics = capDiagnostics([...(n.src ? src.parseDiagnostics : []), ...extra, ...(n.src ? n.resolveDiags : []), ...ruleParts.flat()]);
       this.stats.results++;
       n.result = { ...src, file, charter: n.src ? n.charter : null, diagnostics, properties: n.properties, entry };
       n.resultKey = key;

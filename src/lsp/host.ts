@@ -34,6 +34,8 @@ export interface WorkspaceHost {
   readFile(absPath: string): string | undefined;
   /** The path with links resolved, or undefined when it does not exist (as CompilerHost.realpath). */
   realpath(absPath: string): string | undefined;
+  /** Why `readFile` refused a file that exists (outside the root, not a regular file, too large), as CompilerHost.refusal. */
+  refusal?(absPath: string): string | undefined;
   /** Forget anything cached about this path (the client reported it changed). */
   invalidate(absPath: string): void;
   /** Absolute path of a URI in the host's file system, or null (e.g. `untitled:` URIs). */

@@ -40,7 +40,7 @@ const overlaps = (s: Span, lo: number, hi: number) => s.start < hi && s.end > lo
 
 function blank(s: string): string {
   // One space per UTF-16 unit; line breaks kept so every offset and line start stays put.
-  return s.replace(/[^\r\n]/g, " ");
+  return s.replace(/[^\r\n]+/g, (run) => " ".repeat(run.length));
 }
 
 /** Offset of the document's closing `}` after the last entry, skipping whitespace and comments. */

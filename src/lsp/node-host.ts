@@ -52,9 +52,9 @@ export function nodeWorkspaceHost(): WorkspaceHost {
         include.set(project.root, project.include);
         return { root: project.root, options: project.options, error: null };
       } catch (e) {
-        const root = path.resolve(folder);
-        include.set(root, DEFAULT_INCLUDE);
-        return { root, options: DEFAULT_OPTIONS, error: e instanceof ConfigError ? e.message : String(e) };
+        const fallback = path.resolve(folder);
+        include.set(fallback, DEFAULT_INCLUDE);
+        return { root: fallback, options: DEFAULT_OPTIONS, error: e instanceof ConfigError ? e.message : String(e) };
       }
     },
     async listFiles(project) {
@@ -81,8 +81,11 @@ export function nodeWorkspaceHost(): WorkspaceHost {
       return text;
     },
     realpath: (abs) => hostFor(abs).realpath(abs),
+    refusal: (abs) => hostFor(abs).refusal?.(abs),
     invalidate(abs) {
       disk.delete(abs);
+      // The disk hosts remember refusals: a changed file is looked at afresh.
+      hosts.clear();
     },
     uriToPath: folderPath,
     pathToUri: (abs) => pathToFileURL(abs).href,

@@ -45,15 +45,17 @@ export interface WorkspaceSettings {
 const UNTITLED_DIR = ".charterc-untitled";
 /** Longest stretch of analysis between two turns of the event loop, in milliseconds. */
 const SLICE_MS = 8;
+/** The longest the debounce grows to after slow steps, in milliseconds. */
+const MAX_DEBOUNCE_MS = 1000;
 
 /**
- * Run `fn` after the messages already received: vscode-jsonrpc handles one
- * message per setImmediate, so a timer followed by setImmediate lets a hover
- * sent together with an edit be answered before the analysis starts.
+ * Run `fn` after `ms`, and after the messages that arrive meanwhile:
+ * vscode-jsonrpc reads stdin in the poll phase and handles each message in a
+ * later setImmediate, so a second timer turn lets a hover sent with an edit
+ * (in the same write or the next) be answered before the analysis starts.
  */
 function later(where: string, fn: () => void, ms: number): Timer {
-  const after = typeof setImmediate === "function" ? (f: () => void) => void setImmediate(f) : (f: () => void) => void setTimeout(f, 0);
-  return safeTimeout(where, () => after(() => fn()), ms);
+  return safeTimeout(where, () => void safeTimeout(where, fn, 0), ms);
 }
 
 /**
@@ -189,6 +191,7 @@ export class Workspace {
         return files.readFile(abs);
       },
       realpath: (abs) => files.realpath(abs) ?? (this.open.has(files.fileOf(root, abs)) ? abs : undefined),
+      refusal: (abs) => (this.open.has(files.fileOf(root, abs)) ? undefined : files.refusal?.(abs)),
     };
   }
 
@@ -314,6 +317,16 @@ export class Workspace {
   // ── Analysis ──────────────────────────────────────────────────────────
 
   private lastEditAt = 0;
+  /**
+   * The longest uninterruptible step of recent analyses (a parse or one
+   * file's analysis), decaying: during a burst of edits the debounce is at
+   * least this long, so a huge document is not re-parsed for every keystroke.
+   */
+  private longestStep = 0;
+
+  private noteStep(ms: number): void {
+    this.longestStep = Math.max(ms, this.longestStep * 0.9);
+  }
 
   /**
    * Debounce: during a burst of edits every new version pushes the analysis
@@ -331,7 +344,7 @@ export class Workspace {
       if (this.timer === null) return;
       this.timer = null;
       this.startNow();
-    }, quiet ? 0 : this.debounceMs);
+    }, quiet ? 0 : Math.max(this.debounceMs, Math.min(MAX_DEBOUNCE_MS, this.longestStep)));
   }
 
   /** Start (or restart) the analysis of every change now and run its first slice. */
@@ -347,8 +360,10 @@ export class Workspace {
     }
     if (!this.dirty) return;
     this.dirty = false;
+    const t0 = performance.now();
     for (const f of [...this.unparsed]) this.ensureParsed(f);
-    this.running = this.engine.run({ host: this.host(), entries: this.entries(), options: this.options, absOf: (f) => this.absOf(f) });
+    this.noteStep(performance.now() - t0);
+    this.running = this.engine.run({ host: this.host(), entries: this.entries(), options: this.options });
     this.pump();
   }
 
@@ -358,8 +373,13 @@ export class Workspace {
     const deadline = performance.now() + SLICE_MS;
     let step: IteratorResult<void, RunOutcome>;
     try {
-      do step = run.next();
-      while (!step.done && performance.now() < deadline);
+      let t = performance.now();
+      do {
+        step = run.next();
+        const now = performance.now();
+        this.noteStep(now - t);
+        t = now;
+      } while (!step.done && t < deadline);
     } catch (e) {
       this.running = null;
       logError("analysis", e);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { check, type FileResult } from "../../src/compiler.js";
 import { DEFAULT_OPTIONS } from "../../src/config/options.js";
 import { Engine } from "../../src/lsp/engine.js";
-import { memoryHost, ROOT } from "../helpers/memory-host.js";
+import { memoryHost } from "../helpers/memory-host.js";
 import { federationWorkspace, memberText } from "./shapes.js";
 
 const REPO = path.resolve(__dirname, "../..");
@@ -30,7 +30,7 @@ const norm = (r: FileResult) =>
 
 function runToEnd(engine: Engine, files: Record<string, string>, entries: string[]) {
   const host = memoryHost(files);
-  const gen = engine.run({ host, entries: new Set(entries), options: DEFAULT_OPTIONS, absOf: (f) => path.join(ROOT, ...f.split("/")) });
+  const gen = engine.run({ host, entries: new Set(entries), options: DEFAULT_OPTIONS });
   let step = gen.next();
   while (!step.done) step = gen.next();
   return step.value;
@@ -64,8 +64,14 @@ describe("incremental checker", () => {
       (f) => (files[f] = files[f]!.replace(/^import "[^"]*"/m, 'import "./missing.charter"')),
       (f) => (files[f] = `import "../fed.charter" as again\n${files[f]}`),
       (f) => (files[f] = files[f]!.slice(0, Math.floor(rand() * files[f]!.length))),
-      (f) => (files["fed.charter"] = files["fed.charter"]!.replace(/powers: [^\n]*/, pick(["powers: defense", "powers: defense, treasury", "powers: disputes"])) + (f ? "" : "")),
-      (f) => (files["fed.charter"] = `import "./${f}" as loop\n${files["fed.charter"]}`),
+      // Over the per-code cap: the same capped list and "and N more" as check().
+      (f) => (files[f] = files[f]!.replace(/\n}\s*$/, `\n${Array.from({ length: 130 }, (_, i) => `  zz${i}: 1`).join("\n")}\n}\n`)),
+      () => {
+        if (files["fed.charter"]) files["fed.charter"] = files["fed.charter"].replace(/powers: [^\n]*/, pick(["powers: defense", "powers: defense, treasury", "powers: disputes"]));
+      },
+      (f) => {
+        if (files["fed.charter"]) files["fed.charter"] = `import "./${f}" as loop\n${files["fed.charter"]}`;
+      },
       (f) => {
         delete files[f];
       },
@@ -84,7 +90,7 @@ describe("incremental checker", () => {
       engine.touchPaths();
       if (rand() < 0.5) {
         // A run stopped part-way (a newer edit arrived), then another edit: nothing it found may be lost.
-        const gen = engine.run({ host: memoryHost(files), entries: new Set(entries), options: DEFAULT_OPTIONS, absOf: (x) => path.join(ROOT, ...x.split("/")) });
+        const gen = engine.run({ host: memoryHost(files), entries: new Set(entries), options: DEFAULT_OPTIONS });
         for (let k = Math.floor(rand() * 40); k > 0 && !gen.next().done; k--);
         gen.return(undefined as never);
         const g = pick(Object.keys(files));
