@@ -45,7 +45,7 @@ describe("compare", () => {
     expect(r.err).toMatch(/nope\.charter/);
   });
 
-  test("a file outside the project root is refused exactly as `check` refuses it", async () => {
+  test("a file outside the project root is refused by compare and diff exactly as `check` refuses it", async () => {
     const top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "charterc-compare-root-")));
     try {
       const project = path.join(top, "project");
@@ -65,6 +65,10 @@ describe("compare", () => {
       expect(compared.err).toContain("outside the project root");
       // The charter inside the root is still compared; the outside one is no column.
       expect(compared.out.split("\n")[1]).toMatch(/^\s+charters\/in\.charter$/);
+      const diffed = await run(["diff", "../outside/x.charter", "charters/in.charter"], project);
+      expect(diffed.code).toBe(1);
+      expect(diffed.err).toContain(code[0]);
+      expect(diffed.out).toBe("");
     } finally {
       fs.rmSync(top, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 // The semantic diff and `compare` stay linear on every shape of issue 13:
-// doubling the input costs at most ~2.3× the work (counted, not timed:
+// doubling the input costs at most 2.1× the counted work (counted, not timed:
 // test/helpers/work-meter.ts, imported first so that it counts). Each side
 // is checked once when the input is made; what is counted is the diff
 // itself (matching, field comparison, verdicts, costs, rendering), with the
@@ -10,11 +10,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compareCharters, comparisonToJson, comparisonToMarkdown, comparisonToText } from "../../src/diff/compare.js";
 import { diffCharters, sideOf, type DiffSide } from "../../src/diff/index.js";
 import { diffsToJson, diffsToMarkdown, diffToText } from "../../src/diff/render.js";
-import { checkText } from "../helpers/memory-host.js";
+import { SHAPES } from "../../bench/shapes.mjs";
+import { checkFiles, checkText } from "../helpers/memory-host.js";
 
 afterAll(stopWorkMeter);
 
-const LIMIT = 2.3;
+const LIMIT = 2.1;
 
 function charter(name: string, parts: readonly string[], amendBy = "ordinary"): string {
   return [
@@ -87,7 +88,7 @@ describe("diff", () => {
     const sample = diffCharters(versions(deepAmendable)(40).old, versions(deepAmendable)(40).new);
     expect(sample.changes.map((c) => `${c.clause}.${c.field}`)).toEqual(["decision d-20.quorum"]);
     const { small, large, ratio } = doublingRatio(versions(deepAmendable), diffAll, 300);
-    expect(ratio, `${small} → ${large} block executions`).toBeLessThan(LIMIT);
+    expect(ratio, `${small} → ${large} block executions`).toBeLessThanOrEqual(LIMIT);
   });
 
   it("every decision renamed, unique contents: renames are matched by buckets, not all pairs", () => {
@@ -96,7 +97,7 @@ describe("diff", () => {
     expect(sample.changes.length).toBe(60);
     expect(sample.changes.every((c) => c.kind === "renamed" && c.oldClause === c.clause.replace("new-", "old-"))).toBe(true);
     const { small, large, ratio } = doublingRatio(make, diffAll, 500);
-    expect(ratio, `${small} → ${large} block executions`).toBeLessThan(LIMIT);
+    expect(ratio, `${small} → ${large} block executions`).toBeLessThanOrEqual(LIMIT);
   });
 
   it("every decision renamed and every reference following it (rounds stay linear)", () => {
@@ -104,14 +105,17 @@ describe("diff", () => {
     const sample = diffCharters(make(30).old, make(30).new);
     expect(sample.changes.filter((c) => c.kind !== "renamed")).toEqual([]);
     const { small, large, ratio } = doublingRatio(make, diffAll, 300);
-    expect(ratio, `${small} → ${large} block executions`).toBeLessThan(LIMIT);
+    // At most 64 rounds pair 64 links of such a chain; the rest are reported as
+    // added and removed, so the report grows a little faster than the input
+    // (536 → 1,136 changes): linear, with an offset, hence 2.3 here.
+    expect(ratio, `${small} → ${large} block executions`).toBeLessThanOrEqual(2.3);
   });
 
   it("an election chain with one quorum edited", () => {
     const sample = diffCharters(versions(electionChain)(20).old, versions(electionChain)(20).new);
     expect(sample.changes.map((c) => `${c.clause}.${c.field}`)).toEqual(["decision decision-10.quorum"]);
     const { small, large, ratio } = doublingRatio(versions(electionChain), diffAll, 100);
-    expect(ratio, `${small} → ${large} block executions`).toBeLessThan(LIMIT);
+    expect(ratio, `${small} → ${large} block executions`).toBeLessThanOrEqual(LIMIT);
   });
 
   it("long lists (retains, rights) compared by sets", () => {
@@ -127,7 +131,7 @@ describe("diff", () => {
     const sample = diffCharters(make(10).old, make(10).new);
     expect(sample.changes.filter((c) => c.kind === "renamed").length).toBe(10);
     const { small, large, ratio } = doublingRatio(make, diffAll, 1000);
-    expect(ratio, `${small} → ${large} block executions`).toBeLessThan(LIMIT);
+    expect(ratio, `${small} → ${large} block executions`).toBeLessThanOrEqual(LIMIT);
   });
 });
 
@@ -141,6 +145,26 @@ describe("compare", () => {
       JSON.stringify(comparisonToJson(c));
     };
     const { small, large, ratio } = doublingRatio(make, run, 300);
-    expect(ratio, `${small} → ${large} block executions`).toBeLessThan(LIMIT);
+    expect(ratio, `${small} → ${large} block executions`).toBeLessThanOrEqual(LIMIT);
   });
+});
+
+describe("check both versions and diff them, on every diff shape of the zoo (bench/shapes.mjs)", () => {
+  for (const [name, shape] of Object.entries(SHAPES)) {
+    if (!shape.commands.includes("diff")) continue;
+    it(`${name} (${shape.testN} → ${2 * shape.testN})`, () => {
+      const { small, large, ratio } = doublingRatio(
+        (n) => shape.make(n),
+        (input) => {
+          const file = input.entries[0]!;
+          const o = sideOf(checkFiles({ ...input.files, ...input.previous }, input.entries), file, "old");
+          const n = sideOf(checkFiles(input.files, input.entries), file, "new");
+          diffAll({ old: o!, new: n! });
+        },
+        shape.testN,
+      );
+      if (process.env.LINEAR_REPORT) console.log(`diff ${name}: ${ratio.toFixed(3)}`);
+      expect(ratio, `${small} → ${large} block executions`).toBeLessThanOrEqual(LIMIT);
+    });
+  }
 });

@@ -12,7 +12,7 @@ import { diffCharters, isEmptyDiff, sideOf, type CharterDiff, type DiffSide } fr
 import { diffsToJson, diffsToMarkdown, diffsToText } from "../../diff/render.js";
 import { colors, wantColor } from "../colors.js";
 import { loadProjectConfig } from "../../project/config-file.js";
-import { expandInputs } from "../inputs.js";
+import { checkInputs, expandInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
 import { nodeHost } from "../../project/node-host.js";
 
@@ -46,7 +46,8 @@ export async function runDiff(args: readonly string[], flags: DiffFlags, io: Io)
     unchanged = r.unchanged;
   } else {
     if (args.length !== 2) throw new UsageError("`diff` takes two files (OLD NEW), or `--git REV [paths...]`");
-    const sides = args.map((a) => loadSide(path.resolve(io.cwd, a), a, project.root, options, report));
+    const sides: (DiffSide | null)[] = [];
+    for (const a of args) sides.push(await loadSide(a, io, flags, report));
     diffs = sides[0] && sides[1] ? [diffCharters(sides[0], sides[1])] : [];
   }
   if (broken && diffs.length === 0) return 1;
@@ -69,14 +70,19 @@ export async function runDiff(args: readonly string[], flags: DiffFlags, io: Io)
   return 0;
 }
 
-/** Check one file on disk (with its imports) and take its side of the diff. */
-function loadSide(abs: string, shown: string, projectRoot: string, options: CheckOptions, report: (r: CheckResult, f: string) => void): DiffSide | null {
-  const inside = !path.relative(projectRoot, abs).startsWith("..") && !path.isAbsolute(path.relative(projectRoot, abs));
-  const root = inside ? projectRoot : path.dirname(abs);
-  const file = relativeId(root, abs);
-  const result = check({ entries: [file], host: nodeHost(root), options });
-  const side = usable(result, file) ? sideOf(result, file, toPosix(shown)) : null;
-  if (!side) report(result, file);
+/**
+ * Check one file on disk (with its imports) and take its side of the diff.
+ * The file is found and confined exactly as `check` finds it (`checkInputs`:
+ * the same project root; a file outside it is refused). Each side is its
+ * own check, so two versions that import different files never mix.
+ */
+async function loadSide(arg: string, io: Io, flags: DiffFlags, report: (r: CheckResult, f: string) => void): Promise<DiffSide | null> {
+  const { result } = await checkInputs([arg], io, flags, "diff");
+  const entries = result.files.filter((f) => f.entry);
+  const entry = entries[0];
+  if (!entry || entries.length > 1) throw new UsageError(`\`${arg}\` is not one charter file (\`diff\` takes two files, OLD NEW)`);
+  const side = usableFile(entry) ? sideOf(result, entry.file, toPosix(arg)) : null;
+  if (!side) report(result, entry.file);
   return side;
 }
 
@@ -84,10 +90,6 @@ function loadSide(abs: string, shown: string, projectRoot: string, options: Chec
 const inputError = (d: Diagnostic) => d.severity === "error" && d.rule === undefined;
 
 /** A version with input errors is not diffed: a partial model would show phantom changes. */
-function usable(result: CheckResult, file: string): boolean {
-  return usableFile(result.files.find((x) => x.file === file));
-}
-
 function usableFile(f: FileResult | undefined): boolean {
   return !!f?.charter && !f.diagnostics.some(inputError);
 }
