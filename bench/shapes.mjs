@@ -255,13 +255,14 @@ export const SHAPES = {
     n: 10000,
     testN: 400,
     commands: ["check", "build"],
-    note: "`retains`, `powers` and `delegates` lists of n items each",
+    note: "`retains`, `powers` and `delegates` lists of n items each, one item a line",
     make: (n) => {
-      const powers = list(n, (i) => `power-${i}`).join(", ");
+      // One item a line (newlines are not significant, §3), so "per 10,000 lines" means what it says.
+      const powers = list(n, (i) => `power-${i}`).join(",\n      ");
       const fed = charterSource({ kind: "federation", name: "Wide Federation", head: [] }).replace("powers: defense, disputes", `powers: defense, disputes, ${powers}`);
       const main = charterSource({ name: "Long Lists", imports: [["./wide.charter", "wide"]], tail: [`member of wide {\n  delegates: defense, disputes, ${powers}\n  withdrawal: unilateral, notice 90 days\n}`] }).replace(
         "retains: property, data",
-        `retains: ${list(n, (i) => RETAINS[i % 4]).join(", ")}`,
+        `retains: ${list(n, (i) => RETAINS[i % 4]).join(",\n      ")}`,
       );
       return { files: { "charters/wide.charter": fed, "charters/long-lists.charter": main }, entries: ["charters/long-lists.charter"] };
     },

@@ -233,7 +233,7 @@ const CYCLE_SHOWN = 12;
 const CYCLE_ENDS = 5;
 
 /** One CH0114 per import that closes a cycle, reported at that import. */
-function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
+export function findCycles(sources: ReadonlyMap<string, SourceFile>, edges: ReadonlyMap<string, { to: string; index: number }[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];

@@ -184,9 +184,7 @@ export function computeCoalitions(charter: Charter): Map<string, Coalition> {
 
   /** The next elected body on the path from `b`, when its elector is decided by one. */
   const succ = (b: Body): Body | null => {
-    const e = electorOf(b)!;
-    if (impossibleQuorum(e)) return null;
-    const nb = decisionOk(e);
+    const nb = decisionOk(electorOf(b)!);
     return nb && electorOf(nb) ? nb : null;
   };
 

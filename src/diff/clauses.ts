@@ -67,6 +67,12 @@ function byNumber(a: number, b: number, higherIs: Effect): Effect {
 }
 
 const days = (d: Duration | null | undefined) => d?.days ?? 0;
+
+/** The items of `a` not in `b`, in `a`'s order (a set lookup: long lists stay linear). */
+function without(a: readonly string[], b: readonly string[]): string[] {
+  const drop = new Set(b);
+  return a.filter((x) => !drop.has(x));
+}
 const sameRef = (ctx: Ctx, ns: Namespace, a: string | null | undefined, b: string | null | undefined) => (a ? (ctx.renames[ns].get(a) ?? null) : null) === (b ?? null);
 
 /** The role of a decision in a charter, which decides how changes to it read. */
@@ -297,8 +303,8 @@ function diffExit(ctx: Ctx, o: Exit, n: Exit): void {
     const eff: Effect = o.penalty.kind === "none" ? "weakens" : n.penalty.kind === "none" ? "strengthens" : "neutral";
     push(ctx, "changed", n.id, o.id, "penalty", pen(o.penalty), pen(n.penalty), E, eff, eff === "weakens" ? "leaving now carries a penalty" : eff === "strengthens" ? "leaving no longer carries a penalty" : "the penalty for leaving is reworded", { old: o.penalty.span, new: n.penalty.span });
   }
-  const lost = o.retains.items.filter((i) => !n.retains.items.includes(i));
-  const gained = n.retains.items.filter((i) => !o.retains.items.includes(i));
+  const lost = without(o.retains.items, n.retains.items);
+  const gained = without(n.retains.items, o.retains.items);
   if (lost.length > 0 || gained.length > 0) {
     const eff: Effect = lost.length > 0 ? "weakens" : "strengthens";
     const parts = [...(lost.length > 0 ? [`members leaving no longer keep their ${w.and(lost)}`] : []), ...(gained.length > 0 ? [`members leaving now keep their ${w.and(gained)}`] : [])];
@@ -399,20 +405,28 @@ function diffRights(ctx: Ctx, o: Extract<Clause, { kind: "rights" }>, n: Extract
   const newByName = new Map(n.rights.map((r) => [r.name, r]));
   const removed = o.rights.filter((r) => !newByName.has(r.name));
   const added = n.rights.filter((r) => !oldByName.has(r.name));
-  // A right renamed with its text unchanged is the same right.
-  for (const a of [...added]) {
-    const r = removed.find((x) => x.text === a.text);
+  // A right renamed with its text unchanged is the same right (removed rights bucketed by text: linear).
+  const removedByText = new Map<string, (typeof removed)[number][]>();
+  for (const r of removed) {
+    const list = removedByText.get(r.text);
+    if (list) list.push(r);
+    else removedByText.set(r.text, [r]);
+  }
+  const renamedOld = new Set<(typeof removed)[number]>();
+  const renamedNew = new Set<(typeof added)[number]>();
+  for (const a of added) {
+    const r = removedByText.get(a.text)?.shift();
     if (!r) continue;
-    removed.splice(removed.indexOf(r), 1);
-    added.splice(added.indexOf(a), 1);
+    renamedOld.add(r);
+    renamedNew.add(a);
     push(ctx, "renamed", n.id, o.id, `right ${a.name}`, r.name, a.name, R, "neutral", `the right ${r.name} is now called ${a.name}`, { old: r.nameSpan, new: a.nameSpan });
   }
   for (const r of n.rights) {
     const old = oldByName.get(r.name);
     if (old && old.text !== r.text) push(ctx, "changed", n.id, o.id, `right ${r.name}`, old.text, r.text, R, "neutral", `the right ${r.name} is reworded`, { old: old.span, new: r.span });
   }
-  for (const r of added) push(ctx, "added", n.id, o.id, `right ${r.name}`, null, r.text, R, "strengthens", `members gain the right ${r.name}`, { new: r.span });
-  for (const r of removed) push(ctx, "removed", n.id, o.id, `right ${r.name}`, r.text, null, R, "weakens", `members lose the right ${r.name}`, { old: r.span });
+  for (const r of added) if (!renamedNew.has(r)) push(ctx, "added", n.id, o.id, `right ${r.name}`, null, r.text, R, "strengthens", `members gain the right ${r.name}`, { new: r.span });
+  for (const r of removed) if (!renamedOld.has(r)) push(ctx, "removed", n.id, o.id, `right ${r.name}`, r.text, null, R, "weakens", `members lose the right ${r.name}`, { old: r.span });
 }
 
 /** Powers a federation holds that a tie does not delegate. */
@@ -427,8 +441,8 @@ function diffTie(ctx: Ctx, o: Tie, n: Tie): void {
   const F: Dimension = "federation";
   const od = o.delegates.map((d) => d.name);
   const nd = n.delegates.map((d) => d.name);
-  const gained = nd.filter((d) => !od.includes(d));
-  const lost = od.filter((d) => !nd.includes(d));
+  const gained = without(nd, od);
+  const lost = without(od, nd);
   if (gained.length > 0 || lost.length > 0) {
     const parts = [...(gained.length > 0 ? [`the community now hands ${w.and(gained)} to ${n.alias.name}`] : []), ...(lost.length > 0 ? [`the community takes back ${w.and(lost)} from ${n.alias.name}`] : [])];
     push(ctx, "changed", n.id, o.id, "delegates", w.list(od), w.list(nd), F, "neutral", parts.join("; "), { old: o.delegates[0]?.span, new: n.delegates[0]?.span });
@@ -449,10 +463,27 @@ function diffTie(ctx: Ctx, o: Tie, n: Tie): void {
     }
     push(ctx, "changed", n.id, o.id, "withdrawal", w.withdrawal(ow), w.withdrawal(nw), F, eff, why, { old: ow?.span, new: nw?.span });
   }
-  const before = new Set(undelegated(ctx.old, o));
-  const claimed = undelegated(ctx.new, n).filter((p) => !before.has(p));
-  if (claimed.length > 0) {
-    push(ctx, "changed", n.id, o.id, "federation powers", null, w.and(claimed), F, "weakens", `the federation ${n.alias.name} now claims ${w.and(claimed)}, which this community did not delegate`, { old: o.headSpan, new: n.headSpan });
+  // What the federation claims beyond this tie's delegation, before and after
+  // (both lists shown, so a power it already claimed is not read as new).
+  const beforeList = undelegated(ctx.old, o);
+  const afterList = undelegated(ctx.new, n);
+  const before = new Set(beforeList);
+  const after = new Set(afterList);
+  const oldDelegated = new Set(od);
+  const newDelegated = new Set(nd);
+  const claimed = afterList.filter((p) => !before.has(p));
+  // A power no longer claimed because the community now delegates it is the `delegates` change above, not a federation change.
+  const released = beforeList.filter((p) => !after.has(p) && !newDelegated.has(p));
+  if (claimed.length > 0 || released.length > 0) {
+    const takenBack = claimed.filter((p) => oldDelegated.has(p));
+    const fresh = claimed.filter((p) => !oldDelegated.has(p));
+    const parts = [
+      ...(fresh.length > 0 ? [`the federation ${n.alias.name} now claims ${w.and(fresh)}, which this community does not delegate`] : []),
+      ...(takenBack.length > 0 ? [`the federation ${n.alias.name} still claims ${w.and(takenBack)}, which this community no longer delegates`] : []),
+      ...(released.length > 0 ? [`the federation ${n.alias.name} no longer claims ${w.and(released)}, which this community does not delegate`] : []),
+    ];
+    const show = (xs: readonly string[]) => (xs.length === 0 ? "none" : xs.join(", "));
+    push(ctx, "changed", n.id, o.id, "undelegated federation powers", show(beforeList), show(afterList), F, claimed.length > 0 ? "weakens" : "strengthens", parts.join("; "), { old: o.headSpan, new: n.headSpan });
   }
 }
 
@@ -473,8 +504,8 @@ export function diffHeader(ctx: Ctx): void {
     push(ctx, "changed", C, null, "jurisdiction", jur(o), jur(n), "jurisdiction and consent", eff, eff === "weakens" ? "authority now rests on residence in a territory, not on each member's consent" : eff === "strengthens" ? "authority now rests on each member's consent, not on residence" : "the territory changes", { old: at(o, o.jurisdiction?.span), new: at(n, n.jurisdiction?.span) });
   }
   const names = (xs: readonly { name: string }[]) => xs.map((x) => x.name);
-  const gained = names(n.powers).filter((p) => !names(o.powers).includes(p));
-  const lost = names(o.powers).filter((p) => !names(n.powers).includes(p));
+  const gained = without(names(n.powers), names(o.powers));
+  const lost = without(names(o.powers), names(n.powers));
   if (gained.length > 0 || lost.length > 0) {
     const eff: Effect = gained.length > 0 ? "weakens" : "strengthens";
     const parts = [
@@ -483,8 +514,8 @@ export function diffHeader(ctx: Ctx): void {
     ];
     push(ctx, "changed", C, null, "powers", w.list(names(o.powers)), w.list(names(n.powers)), "federation", eff, parts.join("; "), { old: at(o, o.powers[0]?.span), new: at(n, n.powers[0]?.span) });
   }
-  const rg = names(n.requires).filter((p) => !names(o.requires).includes(p));
-  const rl = names(o.requires).filter((p) => !names(n.requires).includes(p));
+  const rg = without(names(n.requires), names(o.requires));
+  const rl = without(names(o.requires), names(n.requires));
   if (rg.length > 0 || rl.length > 0) {
     const eff: Effect = rl.length > 0 ? "weakens" : "strengthens";
     const parts = [...(rg.length > 0 ? [`every member community must now satisfy ${w.and(rg)}`] : []), ...(rl.length > 0 ? [`member communities no longer need to satisfy ${w.and(rl)}`] : [])];

@@ -6,6 +6,7 @@ import { PROPERTY_IDS } from "../language/properties.js";
 import type { PropertyResult } from "../rules/api.js";
 import type { Charter } from "../semantics/model.js";
 import { code, escapeTableCell } from "../emit/escape.js";
+import { sanitizeForTerminal } from "../text/terminal.js";
 import * as w from "./words.js";
 
 export interface CompareInput {
@@ -90,11 +91,16 @@ function wrap(line: string, width: number): string[] {
   return out;
 }
 
-/** Aligned columns; cells wrap at `width` characters so many charters still fit side by side. */
+/**
+ * Aligned columns; cells wrap at `width` characters so many charters still
+ * fit side by side. User text goes through sanitizeForTerminal, and every
+ * line starts with a row label or indentation, never with user text.
+ */
 export function comparisonToText(c: Comparison, width = 36): string {
-  const header = ["", ...c.charters.map((x) => x.name)];
-  const sub = ["", ...c.charters.map((x) => x.file)];
-  const body = c.rows.map((r) => [[r.label], ...r.cells.map((cell) => cell.flatMap((l) => wrap(l, width)))]);
+  const t = sanitizeForTerminal;
+  const header = ["", ...c.charters.map((x) => t(x.name))];
+  const sub = ["", ...c.charters.map((x) => t(x.file))];
+  const body = c.rows.map((r) => [[r.label], ...r.cells.map((cell) => cell.flatMap((l) => wrap(t(l), width)))]);
   const headRows = [header, sub].map((cells) => cells.map((cell) => wrap(cell, width)));
   const widths = header.map((_, i) => Math.max(...[...headRows, ...body].map((r) => Math.max(...r[i]!.map((l) => l.length)))));
   const fmt = (cells: readonly string[]) => cells.map((s, i) => s.padEnd(widths[i]!)).join("  ").trimEnd();

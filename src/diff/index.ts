@@ -47,9 +47,24 @@ export function diffCharters(oldSide: DiffSide, newSide: DiffSide): CharterDiff 
 
 /** One side of a diff from a check result: the file's model, its verdicts, and the other charters it reaches. */
 export function sideOf(result: CheckResult, file: string, shownAs = file): DiffSide | null {
-  const f: FileResult | undefined = result.files.find((x) => x.file === file);
+  const { byFile, charters } = indexOf(result);
+  const f: FileResult | undefined = byFile.get(file);
   if (!f?.charter) return null;
-  const charters = new Map<string, Charter>();
-  for (const x of result.files) if (x.charter) charters.set(x.file, x.charter);
   return { file: shownAs, charter: f.charter, properties: f.properties, lines: f.lines, charters };
+}
+
+/** Per check result, once (`diff --git` takes a side of every file of one result). */
+const indexes = new WeakMap<CheckResult, { byFile: Map<string, FileResult>; charters: Map<string, Charter> }>();
+function indexOf(result: CheckResult) {
+  let ix = indexes.get(result);
+  if (!ix) {
+    const byFile = new Map<string, FileResult>();
+    const charters = new Map<string, Charter>();
+    for (const x of result.files) {
+      byFile.set(x.file, x);
+      if (x.charter) charters.set(x.file, x.charter);
+    }
+    indexes.set(result, (ix = { byFile, charters }));
+  }
+  return ix;
 }

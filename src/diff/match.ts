@@ -127,9 +127,95 @@ function decisionSignature(d: Decision, m: NameMap): string {
   ]);
 }
 
-function usageSignature(refs: readonly Reference[], ns: Namespace, name: string, fromId: (id: string) => string): string {
-  const uses = refs.filter((r) => r.ns === ns && r.name === name).map((r) => `${fromId(r.from)}.${r.field}`);
-  return JSON.stringify(uses.sort());
+/** For every name of `ns`, the sorted places that refer to it (`clause.field`), as one string; "[]" when none. One pass over the references. */
+function usageSignatures(refs: readonly Reference[], ns: Namespace, fromId: (id: string) => string): Map<string, string> {
+  const lists = new Map<string, string[]>();
+  for (const r of refs) {
+    if (r.ns !== ns) continue;
+    const use = `${fromId(r.from)}.${r.field}`;
+    const list = lists.get(r.name);
+    if (list) list.push(use);
+    else lists.set(r.name, [use]);
+  }
+  const out = new Map<string, string>();
+  for (const [name, uses] of lists) out.set(name, JSON.stringify(uses.sort()));
+  return out;
+}
+
+interface Candidate {
+  readonly name: string;
+  readonly content: string;
+  readonly usage: string;
+}
+
+function bucket<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** The first candidate of a group other than `key` (there are at most two groups to look at). */
+function firstOutside(groups: Map<string, Candidate[]>, key: string): Candidate | undefined {
+  for (const [g, list] of groups) if (g !== key) return list[0];
+  return undefined;
+}
+
+/**
+ * The pairs of one round, in three levels of evidence: same content and
+ * same (non-empty) usage, then same content only, then same usage only. At
+ * each level a pair is taken when each side has exactly one candidate
+ * partner at that level among those not yet paired (two equally good
+ * partners are ambiguous). Candidates are found by bucketing signatures, so
+ * a round is linear in the clauses, not quadratic.
+ */
+function pairRound(olds: readonly Candidate[], news: readonly Candidate[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  const usedOld = new Set<string>();
+  const usedNew = new Set<string>();
+  const take = (r: Candidate, a: Candidate) => {
+    pairs.push([r.name, a.name]);
+    usedOld.add(r.name);
+    usedNew.add(a.name);
+  };
+
+  // Content and usage.
+  const both = (c: Candidate) => `${c.content}\u0001${c.usage}`;
+  const newBoth = bucket(news.filter((c) => c.usage !== "[]"), both);
+  for (const [k, rs] of bucket(olds.filter((c) => c.usage !== "[]"), both)) {
+    const as = newBoth.get(k);
+    if (rs.length === 1 && as?.length === 1) take(rs[0]!, as[0]!);
+  }
+
+  // One signature equal (`same`), the other (`other`) not matching. `canMatch`
+  // says whether a candidate's `other` can match at all (an empty usage
+  // matches nothing); a candidate's partners at this level are the opposite
+  // candidates in its bucket minus those whose `other` matches its own.
+  type Key = (c: Candidate) => string;
+  const level = (same: Key, other: Key, canMatch: (c: Candidate) => boolean, eligible: (c: Candidate) => boolean) => {
+    const newBy = bucket(news.filter((c) => !usedNew.has(c.name) && eligible(c)), same);
+    const accepted: [Candidate, Candidate][] = [];
+    for (const [k, rs] of bucket(olds.filter((c) => !usedOld.has(c.name) && eligible(c)), same)) {
+      const as = newBy.get(k);
+      if (!as) continue;
+      const asByOther = bucket(as, other);
+      const rsByOther = bucket(rs, other);
+      const partners = (c: Candidate, opposite: readonly Candidate[], byOther: Map<string, Candidate[]>) => opposite.length - (canMatch(c) ? (byOther.get(other(c))?.length ?? 0) : 0);
+      for (const r of rs) {
+        if (partners(r, as, asByOther) !== 1) continue;
+        const partner = canMatch(r) ? firstOutside(asByOther, other(r)) : as[0];
+        if (partner && partners(partner, rs, rsByOther) === 1) accepted.push([r, partner]);
+      }
+    }
+    for (const [r, a] of accepted) take(r, a);
+  };
+  level((c) => c.content, (c) => c.usage, (c) => c.usage !== "[]", () => true); // content only
+  level((c) => c.usage, (c) => c.content, () => true, (c) => c.usage !== "[]"); // usage only
+  return pairs;
 }
 
 /** Pair the clauses of `oldC` and `newC` (see the file comment). */
@@ -154,54 +240,44 @@ export function matchClauses(oldC: Charter, newC: Charter): Matching {
       if (removed.length === 0 || added.length === 0) continue;
       const om: NameMap = (s, n) => mapName(renames, s, n);
       const sig = (c: Body | Decision, m: NameMap) => (c.kind === "body" ? bodySignature(c, m) : decisionSignature(c, m));
-      const candidates: { from: string; to: string; score: number }[] = [];
-      for (const r of removed) {
-        const oldSig = sig(oldTable.get(r)!, om);
-        const oldUse = usageSignature(oldRefs, ns, r, (id) => mapClauseId(renames, id));
-        for (const a of added) {
-          const content = oldSig === sig(newTable.get(a)!, same);
-          const newUse = usageSignature(newRefs, ns, a, (id) => id);
-          const usage = oldUse !== "[]" && oldUse === newUse;
-          const score = (content ? 2 : 0) + (usage ? 1 : 0);
-          if (score > 0) candidates.push({ from: r, to: a, score });
-        }
-      }
-      candidates.sort((x, y) => y.score - x.score);
-      const usedFrom = new Set<string>();
-      const usedTo = new Set<string>();
-      for (const c of candidates) {
-        if (usedFrom.has(c.from) || usedTo.has(c.to)) continue;
-        // A unique best partner only: two equally good candidates are ambiguous.
-        const rivals = candidates.filter((o) => o.score === c.score && (o.from === c.from || o.to === c.to) && !usedFrom.has(o.from) && !usedTo.has(o.to));
-        if (rivals.length > 1) continue;
-        map.set(c.from, c.to);
-        usedFrom.add(c.from);
-        usedTo.add(c.to);
+      const oldUses = usageSignatures(oldRefs, ns, (id) => mapClauseId(renames, id));
+      const newUses = usageSignatures(newRefs, ns, (id) => id);
+      const olds = removed.map((r) => ({ name: r, content: sig(oldTable.get(r)!, om), usage: oldUses.get(r) ?? "[]" }));
+      const news = added.map((a) => ({ name: a, content: sig(newTable.get(a)!, same), usage: newUses.get(a) ?? "[]" }));
+      for (const [r, a] of pairRound(olds, news)) {
+        map.set(r, a);
         found = true;
       }
     }
     if (!found) break;
   }
 
-  // Federation ties: by alias, then by the federation they name.
+  // Federation ties: by alias, then by the federation they name (first come, first paired).
   const tieMap = new Map<Tie, Tie>();
-  const newTies = new Set(newC.ties);
-  for (const t of oldC.ties) {
-    const partner = newC.ties.find((n) => newTies.has(n) && n.alias.name === t.alias.name);
-    if (partner) {
-      tieMap.set(t, partner);
-      newTies.delete(partner);
-    }
-  }
-  for (const t of oldC.ties) {
-    if (tieMap.has(t) || !t.federationFile) continue;
-    const partner = [...newTies].find((n) => n.federationFile === t.federationFile);
-    if (partner) {
-      tieMap.set(t, partner);
-      newTies.delete(partner);
-    }
-  }
+  const byAlias = bucket(newC.ties, (t) => t.alias.name);
+  const byFederation = bucket(
+    newC.ties.filter((t) => t.federationFile),
+    (t) => t.federationFile!,
+  );
+  const pairedNew = new Set<Tie>();
+  const cursor = new Map<Tie[], number>(); // paired ties are skipped once, not rescanned
+  const firstFree = (list: Tie[] | undefined): Tie | undefined => {
+    if (!list) return undefined;
+    let i = cursor.get(list) ?? 0;
+    while (i < list.length && pairedNew.has(list[i]!)) i++;
+    cursor.set(list, i);
+    return list[i];
+  };
+  const pairTie = (t: Tie, partner: Tie | undefined) => {
+    if (!partner) return;
+    tieMap.set(t, partner);
+    pairedNew.add(partner);
+  };
+  for (const t of oldC.ties) pairTie(t, firstFree(byAlias.get(t.alias.name)));
+  for (const t of oldC.ties) if (!tieMap.has(t) && t.federationFile) pairTie(t, firstFree(byFederation.get(t.federationFile)));
 
+  const firstOfKind = new Map<string, Clause>();
+  for (const n of newC.clauses) if (!firstOfKind.has(n.kind)) firstOfKind.set(n.kind, n);
   const partnerOf = (c: Clause): Clause | null => {
     switch (c.kind) {
       case "body": {
@@ -215,7 +291,7 @@ export function matchClauses(oldC: Charter, newC: Charter): Matching {
       case "member of":
         return tieMap.get(c) ?? null;
       default:
-        return newC.clauses.find((n) => n.kind === c.kind) ?? null;
+        return firstOfKind.get(c.kind) ?? null;
     }
   };
   const pairs: ClausePair[] = [];

@@ -2,6 +2,7 @@
 // comments (user text escaped), and JSON (schemas/diff.schema.json).
 import type { Colors } from "../diagnostics/render-text.js";
 import { NO_COLORS } from "../diagnostics/render-text.js";
+import { sanitizeForTerminal as t } from "../text/terminal.js";
 import { code, escapeMarkdownInline, escapeTableCell, escapeWithCodeSpans } from "../emit/escape.js";
 import { isEmptyDiff, type Bump, type Change, type CharterDiff, type Effect } from "./types.js";
 
@@ -42,39 +43,40 @@ function effectText(e: Effect, c: Colors): string {
   return e === "weakens" ? c.red(label) : e === "strengthens" ? c.green(label) : c.dim(label);
 }
 
+/** The diff for a terminal: every piece of user text goes through sanitizeForTerminal (no control character, no line of its own). */
 export function diffToText(d: CharterDiff, c: Colors = NO_COLORS): string {
   const lines: string[] = [];
-  lines.push(c.bold(`${d.kind} "${d.name}": ${d.oldFile} → ${d.newFile}`));
+  lines.push(c.bold(`${d.kind} "${t(d.name)}": ${t(d.oldFile)} → ${t(d.newFile)}`));
   if (isEmptyDiff(d)) {
     lines.push("  no semantic changes (formatting, comments and the version field are not compared)");
-    if (d.bump.warning) lines.push(c.yellow(`  warning: ${d.bump.warning}`));
+    if (d.bump.warning) lines.push(c.yellow(`  warning: ${t(d.bump.warning)}`));
     return lines.join("\n");
   }
-  const version = d.bump.oldVersion !== d.bump.newVersion ? ` · version ${d.bump.oldVersion ?? "(none)"} → ${d.bump.newVersion ?? "(none)"}` : "";
+  const version = d.bump.oldVersion !== d.bump.newVersion ? ` · version ${t(d.bump.oldVersion ?? "(none)")} → ${t(d.bump.newVersion ?? "(none)")}` : "";
   lines.push(`  ${tally(d.summary)} · suggested bump: ${c.bold(d.bump.suggested)}${version}`);
-  if (d.bump.warning) lines.push(c.yellow(`  warning: ${d.bump.warning}`));
+  if (d.bump.warning) lines.push(c.yellow(`  warning: ${t(d.bump.warning)}`));
   if (d.changes.length > 0) {
     lines.push("", "  Changes");
     for (const ch of d.changes) {
-      const at = ch.newLine !== null ? ` (${d.newFile}:${ch.newLine})` : ch.oldLine !== null ? ` (${d.oldFile}:${ch.oldLine})` : "";
-      lines.push(`    ${effectText(ch.effect, c)} ${headline(ch)}${c.dim(at)}`);
-      lines.push(`    ${" ".repeat(13)} ${ch.description} ${c.dim(`[${ch.dimension}]`)}`);
+      const at = ch.newLine !== null ? ` (${t(d.newFile)}:${ch.newLine})` : ch.oldLine !== null ? ` (${t(d.oldFile)}:${ch.oldLine})` : "";
+      lines.push(`    ${effectText(ch.effect, c)} ${t(headline(ch))}${c.dim(at)}`);
+      lines.push(`    ${" ".repeat(13)} ${t(ch.description)} ${c.dim(`[${ch.dimension}]`)}`);
     }
   }
   if (d.properties.length > 0) {
     lines.push("", "  Properties");
     for (const p of d.properties) {
       lines.push(`    ${effectText(p.effect, c)} ${p.id}: ${p.old} → ${p.new}`);
-      for (const r of p.reasons) lines.push(`    ${" ".repeat(13)} ${r}`);
-      if (p.witness.length > 0) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${p.witness.join(" → ")}`)}`);
+      for (const r of p.reasons) lines.push(`    ${" ".repeat(13)} ${t(r)}`);
+      if (p.witness.length > 0) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${t(p.witness.join(" → "))}`)}`);
     }
   }
   if (d.costs.length > 0) {
     lines.push("", "  Coalition costs");
     for (const k of d.costs) {
-      lines.push(`    ${effectText(k.effect, c)} ${k.label}: ${k.old?.text ?? "(none)"} → ${k.new?.text ?? "(none)"}`);
+      lines.push(`    ${effectText(k.effect, c)} ${k.label}: ${t(k.old?.text ?? "(none)")} → ${t(k.new?.text ?? "(none)")}`);
       const worse = k.effect === "weakens" ? k.new : k.old;
-      if (worse) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${worse.witness}`)}`);
+      if (worse) lines.push(`    ${" ".repeat(13)} ${c.dim(`witness: ${t(worse.witness)}`)}`);
     }
   }
   return lines.join("\n");

@@ -1,6 +1,8 @@
 // Every handler and every timer goes through `guard`: an exception is logged
 // to the client's console and the server lives on. (An exception thrown from
 // our own timer would otherwise kill the process.)
+import { ResponseError } from "vscode-languageserver";
+
 export type Logger = (message: string) => void;
 
 // Until the server sets the connection's console: the platform's console (Node and Web Workers alike).
@@ -29,12 +31,15 @@ export function guard<A extends unknown[], R>(where: string, fn: (...args: A) =>
       const r = fn(...args);
       if (r instanceof Promise) {
         return r.catch((e: unknown) => {
+          // A deliberate protocol error (a cancelled request) goes to the client as it is.
+          if (e instanceof ResponseError) throw e;
           logError(where, e);
           return fallback;
         }) as R;
       }
       return r;
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       logError(where, e);
       return fallback;
     }

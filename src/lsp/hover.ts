@@ -4,11 +4,26 @@
 import type { Hover } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 import { analyzeCharter, describeClauseCost, describeCoalition, formatCost } from "../analysis/index.js";
+import { code, escapeMarkdownInline, escapeText } from "../emit/escape.js";
 import { KIND_EXPECTED } from "../language/schema.js";
 import { PROPERTY_IDS } from "../language/properties.js";
 import type { Charter, Clause } from "../semantics/model.js";
 import { locate, namesOf, sectionSpec, siteAt, specOf, type Located } from "./locate.js";
 import { toRange } from "./positions.js";
+
+// Every piece of user text (names, paths, messages that quote the charter)
+// reaches the Markdown through src/emit/escape.ts, the one escaper of all
+// generated Markdown: `text` for plain words, `ident` for a code span,
+// `quoted` for generated messages with `code spans` around names.
+const text = escapeMarkdownInline;
+const ident = code;
+
+/** A generated message: its `code spans` through code(), the words between through escapeText(). */
+function quoted(message: string): string {
+  const parts = message.split("`");
+  if (parts.length % 2 === 0) return escapeMarkdownInline(message);
+  return parts.map((p, i) => (i % 2 === 1 ? ident(p) : escapeText(p))).join("");
+}
 
 function md(value: string, result: FileResult, span: { start: number; end: number }): Hover {
   return { contents: { kind: "markdown", value }, range: toRange(result.lines, span) };
@@ -27,7 +42,7 @@ export function verdictLines(result: FileResult): string[] {
   for (const id of PROPERTY_IDS) {
     const p = props[id];
     if (!p) continue;
-    const why = !p.holds && p.reasons && p.reasons.length > 0 ? ` — ${p.reasons[0]}` : "";
+    const why = !p.holds && p.reasons && p.reasons.length > 0 ? ` — ${quoted(p.reasons[0]!)}` : "";
     out.push(`${p.holds ? "✔" : "✘"} \`${id}\`${why}`);
   }
   return out;
@@ -37,11 +52,11 @@ function clauseText(charter: Charter, clause: Clause): string | null {
   const analysis = analyzeCharter(charter);
   const parts: string[] = [];
   const cc = analysis.clauses.get(clause.id);
-  if (cc) parts.push(`**cost:** ${describeClauseCost(cc, analysis.unit)}`);
-  if (cc && cc.witness.length > 0) parts.push(`**witness:** ${cc.witness.map((w) => `\`${w}\``).join(" → ")}`);
+  if (cc) parts.push(`**cost:** ${quoted(describeClauseCost(cc, analysis.unit))}`);
+  if (cc && cc.witness.length > 0) parts.push(`**witness:** ${cc.witness.map((w) => ident(w)).join(" → ")}`);
   if (clause.kind === "decision") {
     const c = analysis.coalitions.get(clause.name);
-    if (c) parts.push(`**coalition:** ${describeCoalition(c, analysis.unit)} — carried by ${formatCost(c.cost, analysis.unit)}`);
+    if (c) parts.push(`**coalition:** ${quoted(describeCoalition(c, analysis.unit))} — carried by ${quoted(formatCost(c.cost, analysis.unit))}`);
   }
   return parts.length > 0 ? parts.join("\n\n") : null;
 }
@@ -55,7 +70,7 @@ export function hover(result: FileResult, offset: number): Hover | null {
     case "header-name": {
       const h = doc.header!;
       const lines = verdictLines(result);
-      const title = `**${h.kind}** ${h.name ? `"${h.name}"` : ""}`.trimEnd();
+      const title = `**${h.kind}** ${h.name ? `"${text(h.name)}"` : ""}`.trimEnd();
       const body = lines.length > 0 ? lines.join("  \n") : "_no verdicts: the file has errors that stop the analyses_";
       return md(`${title}\n\n${body}`, result, at.kind === "header-name" ? h.nameSpan! : h.keywordSpan);
     }
@@ -63,21 +78,21 @@ export function hover(result: FileResult, offset: number): Hover | null {
     case "import-alias": {
       const imp = at.imp;
       const target = result.charter?.imports.find((i) => i.pathSpan.start === imp.pathSpan.start);
-      const what = target?.file ? `\`${target.file}\`${target.targetKind ? ` (a ${target.targetKind})` : ""}` : "a file that cannot be read";
-      return md(`**import** \`${imp.alias?.name ?? "?"}\` → ${what}`, result, at.kind === "import-path" ? imp.pathSpan : imp.alias!.span);
+      const what = target?.file ? `${ident(target.file)}${target.targetKind ? ` (a ${target.targetKind})` : ""}` : "a file that cannot be read";
+      return md(`**import** ${ident(imp.alias?.name ?? "?")} → ${what}`, result, at.kind === "import-path" ? imp.pathSpan : imp.alias!.span);
     }
     case "section-keyword":
     case "section-name": {
       const s = at.section;
       if (at.kind === "section-name" && s.keyword === "member of") {
         const imp = namesOf(doc).aliases.get(s.name!.name);
-        const head = `**member of** \`${s.name!.name}\`${imp ? ` — imports \`${imp.path}\`` : ""}`;
+        const head = `**member of** ${ident(s.name!.name)}${imp ? ` — imports ${ident(imp.path)}` : ""}`;
         const clause = clauseAt(result.charter, s.span.start);
         const cost = result.charter && clause ? clauseText(result.charter, clause) : null;
         return md(cost ? `${head}\n\n${cost}` : head, result, s.name!.span);
       }
       const spec = sectionSpec(doc, s);
-      const title = `**${s.keyword}${s.name ? ` ${s.name.name}` : ""}** — ${spec?.doc ?? ""}`;
+      const title = `**${s.keyword}${s.name ? ` ${text(s.name.name)}` : ""}** — ${spec?.doc ?? ""}`;
       const clause = clauseAt(result.charter, s.span.start);
       const cost = result.charter && clause ? clauseText(result.charter, clause) : null;
       return md(cost ? `${title}\n\n${cost}` : title, result, at.kind === "section-name" ? s.name!.span : s.keywordSpan);
@@ -85,7 +100,7 @@ export function hover(result: FileResult, offset: number): Hover | null {
     case "field-name": {
       const spec = specOf(doc, at.section, at.field);
       if (!spec) {
-        if (at.section?.keyword === "rights") return md(`**right** \`${at.field.name.name}\` — a right in plain words`, result, at.field.name.span);
+        if (at.section?.keyword === "rights") return md(`**right** ${ident(at.field.name.name)} — a right in plain words`, result, at.field.name.span);
         return null;
       }
       const lines = [`**${spec.name}** — ${spec.doc}`, `expects ${KIND_EXPECTED[spec.kind]}`];
@@ -99,10 +114,10 @@ export function hover(result: FileResult, offset: number): Hover | null {
       const charter = result.charter;
       if (site.kind === "decision" && charter?.decisions.has(site.name)) {
         const d = charter.decisions.get(site.name)!;
-        const text = clauseText(charter, d);
-        return md(`**decision ${site.name}**${text ? `\n\n${text}` : ""}`, result, site.span);
+        const cost = clauseText(charter, d);
+        return md(`**decision ${text(site.name)}**${cost ? `\n\n${cost}` : ""}`, result, site.span);
       }
-      if (site.kind === "body") return md(`**body ${site.name}**`, result, site.span);
+      if (site.kind === "body") return md(`**body ${text(site.name)}**`, result, site.span);
       return null;
     }
   }

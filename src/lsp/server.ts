@@ -8,7 +8,11 @@
 // `vscode-languageserver` (its platform-neutral API), never `/node` or a
 // Node built-in, so the browser build runs the same server code.
 import {
+  CancellationToken,
   CodeActionKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
   DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -57,22 +61,35 @@ function folderOf(params: InitializeParams): string | null {
   return `file://${p.startsWith("/") ? "" : "/"}${p.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/")}`;
 }
 
+/** The longest a request waits for a pending analysis before answering from what it has, in milliseconds. */
+const WAIT_MS = 1000;
+
+/** A promise that resolves when the token is cancelled (never without one). */
+function cancelled(token: CancellationToken | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!token) return;
+    if (token.isCancellationRequested) resolve();
+    else token.onCancellationRequested(() => resolve());
+  });
+}
+
 /** Wire the language server onto `connection`, reading files and configuration through `host`, and start listening. */
 export function createServer(connection: Connection, host: WorkspaceHost): { workspace: Workspace } {
   setLogger((m) => connection.console.error(m));
   const documents = new TextDocuments(TextDocument);
-  // What was last sent per uri: an unchanged file re-checked with its neighbours is not re-sent.
-  const lastSent = new Map<string, string>();
+  // What was last sent per uri: a result rebuilt with the same diagnostics (a federation's verdicts moved) is not re-sent.
+  const lastSent = new Map<string, { version: number | undefined; diagnostics: FileResult["diagnostics"] }>();
+  const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const workspace = new Workspace(
     {
-    publish(file, uri, version, result) {
-      const diagnostics = result ? fileDiagnostics(result, (f) => workspace.results.get(f)?.lines, (f) => workspace.uriOf(f)) : [];
-      const key = `${version ?? ""}\u0000${JSON.stringify(diagnostics)}`;
-      if (lastSent.get(uri) === key) return;
-      if (result) lastSent.set(uri, key);
-      else lastSent.delete(uri);
-      void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((e: unknown) => logError("publish", e));
-    },
+      publish(file, uri, version, result) {
+        const prev = lastSent.get(uri);
+        if (result && prev && prev.version === version && sameList(prev.diagnostics, result.diagnostics)) return;
+        if (result) lastSent.set(uri, { version, diagnostics: result.diagnostics });
+        else lastSent.delete(uri);
+        const diagnostics = result ? fileDiagnostics(result, (f) => workspace.results.get(f)?.lines, (f) => workspace.uriOf(f)) : [];
+        void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((e: unknown) => logError("publish", e));
+      },
     },
     host,
   );
@@ -82,10 +99,37 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
     allResults: () => workspace.results.values(),
   };
   let initOptions: InitOptions = {};
+  /** Set when `initialize` arrives; a request before it gets ServerNotInitialized (-32002). */
+  let initialized = false;
+  const request = <A extends unknown[], R>(where: string, fn: (...args: A) => R, fallback: R) =>
+    guard(
+      where,
+      (...args: A): R => {
+        if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, "the server is not initialized: send `initialize` first");
+        return fn(...args);
+      },
+      fallback,
+    );
   let watchDynamic = false;
 
-  /** The up-to-date result of an open document, or undefined. */
-  const resultOfUri = (uri: string): FileResult | undefined => {
+  /**
+   * For requests that read only the document (hover, completion, symbols,
+   * folding, tokens, formatting): the newest parse at once, never waiting
+   * for an analysis.
+   */
+  const viewOfUri = (uri: string): FileResult | undefined => workspace.currentView(workspace.fileOf(uri));
+
+  /**
+   * For requests that need the analysis (definitions across files, rename,
+   * code actions, code lenses): wait for a pending analysis, but no longer
+   * than WAIT_MS and never past a cancellation; then the result of the
+   * document's newest text, or undefined.
+   */
+  const analysedOfUri = async (uri: string, token?: CancellationToken): Promise<FileResult | undefined> => {
+    if (workspace.pending) {
+      await Promise.race([workspace.settled(WAIT_MS), cancelled(token)]);
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "request cancelled");
+    }
     const file = workspace.fileOf(uri);
     const r = workspace.resultFor(file);
     const doc = documents.get(uri);
@@ -97,6 +141,7 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
     guard(
       "initialize",
       (params: InitializeParams): InitializeResult => {
+        initialized = true;
         initOptions = (params.initializationOptions ?? {}) as InitOptions;
         // The root is fixed now (before any document opens): the folder of charterc.yaml, else the workspace folder.
         workspace.setFolder(folderOf(params));
@@ -143,89 +188,101 @@ export function createServer(connection: Connection, host: WorkspaceHost): { wor
   connection.onDidChangeWatchedFiles(guard("didChangeWatchedFiles", async (p) => workspace.filesChanged(p.changes.map((c) => c.uri)), undefined));
 
   connection.onHover(
-    guard("hover", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("hover", (p) => {
+      const r = viewOfUri(p.textDocument.uri);
       return r ? hover(r, toOffset(r.lines, p.position)) : null;
     }, null),
   );
   connection.onCompletion(
-    guard("completion", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("completion", (p) => {
+      const r = viewOfUri(p.textDocument.uri);
       return r ? complete(r, toOffset(r.lines, p.position)) : [];
     }, []),
   );
   connection.onDefinition(
-    guard("definition", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("definition", async (p, token) => {
+      const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? definition(ctx, r, toOffset(r.lines, p.position)) : [];
-    }, []),
+    }, Promise.resolve([])),
   );
   connection.onReferences(
-    guard("references", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("references", async (p, token) => {
+      const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? references(ctx, r, toOffset(r.lines, p.position), p.context.includeDeclaration) : [];
-    }, []),
+    }, Promise.resolve([])),
   );
   connection.onPrepareRename(
-    guard("prepareRename", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("prepareRename", async (p, token) => {
+      const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? prepareRename(r, toOffset(r.lines, p.position)) : null;
-    }, null),
+    }, Promise.resolve(null)),
   );
   connection.onRenameRequest(
-    guard("rename", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("rename", async (p, token) => {
+      const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? rename(ctx, r, toOffset(r.lines, p.position), p.newName) : null;
-    }, null),
+    }, Promise.resolve(null)),
   );
   connection.onDocumentSymbol(
-    guard("documentSymbol", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("documentSymbol", (p) => {
+      const r = viewOfUri(p.textDocument.uri);
       return r ? documentSymbols(r) : [];
     }, []),
   );
   connection.onFoldingRanges(
-    guard("foldingRanges", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("foldingRanges", (p) => {
+      const r = viewOfUri(p.textDocument.uri);
       return r ? foldingRanges(r) : [];
     }, []),
   );
   connection.languages.semanticTokens.on(
-    guard("semanticTokens", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("semanticTokens", (p) => {
+      const r = viewOfUri(p.textDocument.uri);
       return r ? semanticTokens(r) : { data: [] };
     }, { data: [] }),
   );
   connection.onDocumentFormatting(
-    guard("formatting", async (p) => {
+    request("formatting", async (p) => {
       const doc = documents.get(p.textDocument.uri);
-      const r = resultOfUri(p.textDocument.uri);
+      const r = viewOfUri(p.textDocument.uri);
       if (!doc || !r) return [];
       return formatDocument(r.text, r.lines, r.file, { tabSize: p.options.tabSize, insertSpaces: p.options.insertSpaces });
     }, Promise.resolve([])),
   );
   connection.onCodeAction(
-    guard("codeAction", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("codeAction", async (p, token) => {
+      const r = await analysedOfUri(p.textDocument.uri, token);
       if (!r) return [];
       return codeActions(ctx, r, { start: toOffset(r.lines, p.range.start), end: toOffset(r.lines, p.range.end) }, p.context.diagnostics);
-    }, []),
+    }, Promise.resolve([])),
   );
   connection.onCodeLens(
-    guard("codeLens", (p) => {
-      const r = resultOfUri(p.textDocument.uri);
+    request("codeLens", async (p, token) => {
+      const r = await analysedOfUri(p.textDocument.uri, token);
       return r ? codeLenses(r) : [];
-    }, []),
+    }, Promise.resolve([])),
   );
   connection.onRequest(
     DOCUMENT_TEXT_REQUEST,
-    guard("documentText", (p: { uri: string }) => documents.get(p.uri)?.getText() ?? workspace.doc(workspace.fileOf(p.uri))?.text ?? null, null),
+    request("documentText", (p: { uri: string }) => documents.get(p.uri)?.getText() ?? workspace.doc(workspace.fileOf(p.uri))?.text ?? null, null),
   );
   connection.onRequest(
     STATS_REQUEST,
-    guard("stats", () => ({ runs: workspace.runs, parses: workspace.parses, parseCache: workspace.cache.size, results: workspace.results.size, openDocuments: [...workspace.openDocs()].length }), null),
+    request(
+      "stats",
+      () => ({
+        runs: workspace.runs,
+        stopped: workspace.stopped,
+        parses: workspace.parses,
+        parseCache: workspace.cache.size,
+        results: workspace.results.size,
+        openDocuments: [...workspace.openDocs()].length,
+        engine: workspace.engine.stats,
+      }),
+      null,
+    ),
   );
-  connection.onShutdown(guard("shutdown", () => workspace.dispose(), undefined));
+  connection.onShutdown(request("shutdown", () => workspace.dispose(), undefined));
 
   documents.listen(connection);
   connection.listen();

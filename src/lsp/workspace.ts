@@ -1,17 +1,22 @@
-// The server's view of the project: the workspace's charters on disk (from
-// charterc.yaml `include`), the open documents overlaid on them, the latest
-// check result of every file, and the import graph between them.
+// The server's view of the project: the workspace's charters (charterc.yaml
+// `include`, through the host), the open documents overlaid on them, and the
+// latest result of every file.
 //
-// Re-analysis is incremental by component: an edit to a file re-checks that
-// file, the files that import it and the files it imports (a federation's
-// verdicts depend on its members), and nothing else. Parses of unchanged
-// files come from a ParseCache. Each run is the compiler's own `check()`, so
-// the editor shows exactly what `charterc check` shows.
+// Analysis is incremental per file (src/lsp/engine.ts: the stages of
+// `check()`, each cached and re-run only when what it reads changed), so the
+// editor shows exactly what `charterc check` shows while an edit re-runs only
+// what it can change. An edit is parsed at once (only its section, when it
+// stays inside one: src/lsp/incremental.ts), so hover and completion answer
+// from the newest parse without waiting; the analysis runs after a debounce
+// in time slices, yielding to the event loop between files (after the
+// messages already received), and a newer edit stops a stale run (the caches
+// keep what it finished).
 //
 // No Node module is imported here: files, paths and the configuration come
 // through the WorkspaceHost (src/lsp/host.ts).
-import { check, parseSource, resolveImportPath, type CompilerHost, type FileResult, type ParseCache } from "../compiler.js";
+import { parseSource, type CompilerHost, type FileResult, type ParseCache, type SourceFile } from "../compiler.js";
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile } from "../config/options.js";
+import { Engine, type RunOutcome } from "./engine.js";
 import { logError, safeTimeout, type Timer } from "./guard.js";
 import type { WorkspaceHost } from "./host.js";
 import { reparseIncrementally, sameParse } from "./incremental.js";
@@ -38,6 +43,32 @@ export interface WorkspaceSettings {
 }
 
 const UNTITLED_DIR = ".charterc-untitled";
+/** Longest stretch of analysis between two turns of the event loop, in milliseconds. */
+const SLICE_MS = 8;
+
+/**
+ * Run `fn` after the messages already received: vscode-jsonrpc handles one
+ * message per setImmediate, so a timer followed by setImmediate lets a hover
+ * sent together with an edit be answered before the analysis starts.
+ */
+function later(where: string, fn: () => void, ms: number): Timer {
+  const after = typeof setImmediate === "function" ? (f: () => void) => void setImmediate(f) : (f: () => void) => void setTimeout(f, 0);
+  return safeTimeout(where, () => after(() => fn()), ms);
+}
+
+/**
+ * A file id for a URI outside the host's file system (`untitled:…`), one to
+ * one: every character but letters, digits and `-` becomes `_` and four hex
+ * digits, so different URIs never share an id.
+ */
+export function untitledFile(uri: string): string {
+  let name = "";
+  for (let i = 0; i < uri.length; i++) {
+    const c = uri[i]!;
+    name += /[A-Za-z0-9-]/.test(c) ? c : `_${uri.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  }
+  return `${UNTITLED_DIR}/${name}.charter`;
+}
 
 export class Workspace {
   root: string;
@@ -54,18 +85,26 @@ export class Workspace {
   private readonly open = new Map<string, OpenDoc>();
   private readonly fileOfUri = new Map<string, string>();
   readonly cache: ParseCache = new Map();
-  /** The latest check result of every known file. */
+  readonly engine = new Engine(this.cache);
+  /** The latest result of every file (as published). */
   readonly results = new Map<string, FileResult>();
-  /** file → files it imports (resolved), from the latest analysis. */
-  private readonly importsOf = new Map<string, ReadonlySet<string>>();
-  private readonly dirty = new Set<string>();
   private timer: Timer | null = null;
   /** The workspace folder (a URI) given at initialize. */
   private folder: string | null = null;
   /** Set once `init` has read the configuration and scanned the workspace. */
   private ready = false;
-  /** Count of analyses run (for tests and logging). */
+  /** Something changed since the current (or last) run started. */
+  private dirty = false;
+  private running: Generator<void, RunOutcome, void> | null = null;
+  /** Open documents whose newest text is not parsed yet (parsed when a request or the analysis needs it). */
+  private readonly unparsed = new Set<string>();
+  /** Open documents with a new version since their last publication (re-sent even when the result did not change). */
+  private readonly versioned = new Set<string>();
+  private waiters: (() => void)[] = [];
+  /** Completed analyses (for tests and logging). */
   runs = 0;
+  /** Runs stopped because a newer edit arrived. */
+  stopped = 0;
 
   constructor(
     private readonly sink: PublishSink,
@@ -93,10 +132,10 @@ export class Workspace {
     if (settings.verifyIncremental) this.verifyIncremental = true;
     if (settings.profile) this.options = { ...this.options, profile: settings.profile };
     if (this.folder) await this.scan();
-    for (const f of this.projectFiles) this.dirty.add(f);
-    for (const f of this.open.keys()) this.dirty.add(f);
+    this.engine.touchPaths();
     this.ready = true;
-    this.analyzeNow();
+    this.dirty = true;
+    this.startNow();
   }
 
   /** (Re)scan the workspace folders for charters. */
@@ -117,8 +156,7 @@ export class Workspace {
     if (known) return known;
     const abs = this.files.uriToPath(uri);
     if (abs !== null) return this.files.fileOf(this.root, abs);
-    const name = uri.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(-80);
-    return `${UNTITLED_DIR}/${name}${name.endsWith(".charter") ? "" : ".charter"}`;
+    return untitledFile(uri);
   }
 
   uriOf(file: string): string {
@@ -139,7 +177,7 @@ export class Workspace {
     return this.open.values();
   }
 
-  /** The host `check()` reads through: open documents first, then the workspace host. */
+  /** The host the analysis reads through: open documents first, then the workspace host. */
   host(): CompilerHost {
     const root = this.root;
     const files = this.files;
@@ -159,15 +197,20 @@ export class Workspace {
   didOpen(uri: string, version: number, text: string): void {
     const file = this.fileOf(uri);
     this.fileOfUri.set(uri, file);
+    const known = this.open.has(file) || this.engine.nodes.has(file);
     this.open.set(file, { uri, file, version, text });
-    this.markDirty(file);
+    this.unparsed.add(file);
+    this.versioned.add(file);
+    // A new file may complete an import that was missing.
+    if (!known) this.engine.touchPaths();
+    this.changed(file);
   }
 
   didChange(uri: string, version: number, text: string): void {
     const file = this.fileOf(uri);
     const prev = this.open.get(file);
     this.open.set(file, { uri, file, version, text });
-    if (prev && prev.text === text && !this.dirty.has(file)) {
+    if (prev && prev.text === text && !this.dirty) {
       // Same text (an edit undone within one change): re-publish the result under the new version.
       const r = this.results.get(file);
       if (r && r.text === text) {
@@ -175,23 +218,20 @@ export class Workspace {
         return;
       }
     }
-    this.markDirty(file);
+    this.unparsed.add(file);
+    this.versioned.add(file);
+    this.changed(file);
   }
 
   didClose(uri: string): void {
     const file = this.fileOf(uri);
     this.open.delete(file);
     this.fileOfUri.delete(uri);
-    const neighbours = this.component(new Set([file]));
-    if (this.projectFiles.has(file) || this.importedByKnown(file)) {
-      // Still part of the project: re-read from disk.
-      for (const f of neighbours) this.dirty.add(f);
-    } else {
-      // Forget it: its diagnostics, its parse, its edges. Files it touched are re-checked without it.
-      this.forget(file);
-      for (const f of neighbours) if (f !== file) this.dirty.add(f);
-    }
-    this.schedule();
+    this.unparsed.delete(file);
+    this.versioned.add(file);
+    // Still part of the project (or imported): re-read from the host; else the run forgets it.
+    this.engine.touchPaths();
+    this.changed(file);
   }
 
   /** Files created, changed or deleted on disk (workspace/didChangeWatchedFiles). */
@@ -208,34 +248,67 @@ export class Workspace {
       }
       const file = this.files.fileOf(this.root, abs);
       rescan = true;
-      if (!this.open.has(file)) this.markDirty(file, false);
+      if (!this.open.has(file)) this.engine.touch(file);
     }
     if (rescan) {
-      const before = new Set(this.projectFiles);
       await this.scan();
-      for (const f of before) if (!this.projectFiles.has(f) && !this.open.has(f) && !this.importedByKnown(f)) this.forget(f);
-      for (const f of this.projectFiles) if (!before.has(f)) this.dirty.add(f);
+      this.engine.touchPaths();
     }
+    this.dirty = true;
     this.schedule();
   }
 
-  private forget(file: string): void {
-    const had = this.results.get(file);
-    this.results.delete(file);
-    this.cache.delete(file);
-    this.importsOf.delete(file);
-    this.files.invalidate(this.absOf(file));
-    if (had) this.sink.publish(file, this.uriOf(file), undefined, null);
+  private changed(file: string): void {
+    this.engine.touch(file);
+    this.dirty = true;
+    this.schedule();
   }
 
-  private importedByKnown(file: string): boolean {
-    for (const [from, tos] of this.importsOf) if (from !== file && tos.has(file) && (this.open.has(from) || this.projectFiles.has(from))) return true;
-    return false;
+  /** The entries of a run: open documents and the workspace's charters. */
+  private entries(): Set<string> {
+    const out = new Set(this.projectFiles);
+    for (const f of this.open.keys()) out.add(f);
+    return out;
   }
 
-  markDirty(file: string, schedule = true): void {
-    this.dirty.add(file);
-    if (schedule) this.schedule();
+  // ── Views for requests ────────────────────────────────────────────────
+
+  /** The latest analysed result of a file (possibly of an older version while an analysis is pending). */
+  resultFor(file: string): FileResult | undefined {
+    return this.results.get(file);
+  }
+
+  /**
+   * A result for the newest text of an open document, at once: the analysed
+   * result when it is of that text, else the newest parse with the last
+   * verdicts and no charter (costs come back when the analysis lands).
+   */
+  currentView(file: string): FileResult | undefined {
+    const doc = this.open.get(file);
+    const r = this.results.get(file);
+    if (!doc) return r;
+    if (r && r.text === doc.text) return r;
+    this.ensureParsed(file);
+    let src: SourceFile | undefined = this.cache.get(file);
+    if (!src || src.text !== doc.text) src = parseSource(file, doc.text, this.cache);
+    return { ...src, charter: null, diagnostics: src.parseDiagnostics, properties: r?.properties ?? null, entry: true };
+  }
+
+  /** True when some change has not been analysed yet. */
+  get pending(): boolean {
+    return this.dirty || this.running !== null || this.timer !== null;
+  }
+
+  /** Resolves when every change is analysed, or after `ms` (whichever comes first). */
+  settled(ms: number): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.waiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
   }
 
   // ── Analysis ──────────────────────────────────────────────────────────
@@ -251,103 +324,132 @@ export class Workspace {
     // Until charterc.yaml is read, edits only accumulate (init analyses them with the right options).
     if (!this.ready) return;
     const now = performance.now();
-    const quiet = now - this.lastEditAt > this.debounceMs && this.timer === null;
+    const quiet = now - this.lastEditAt > this.debounceMs && this.timer === null && this.running === null;
     this.lastEditAt = now;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = safeTimeout("analysis", () => {
+    this.timer = later("analysis", () => {
+      if (this.timer === null) return;
       this.timer = null;
-      this.analyzeNow();
+      this.startNow();
     }, quiet ? 0 : this.debounceMs);
   }
 
-  /** True when some edit has not been analysed yet. */
-  get pending(): boolean {
-    return this.dirty.size > 0;
-  }
-
-  /** The latest result for a file, analysing pending edits first so requests never see stale state. */
-  resultFor(file: string): FileResult | undefined {
-    if (this.dirty.size > 0) this.analyzeNow();
-    return this.results.get(file);
-  }
-
-  /** Analyse every dirty file's component now. */
-  analyzeNow(): void {
+  /** Start (or restart) the analysis of every change now and run its first slice. */
+  private startNow(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.dirty.size === 0) return;
-    const seeds = new Set(this.dirty);
-    this.dirty.clear();
-    let comp = this.component(seeds);
-    // A run can discover new edges (an added import); grow the component until it is closed.
-    for (let round = 0; round < 4; round++) {
-      const seen = this.run(comp);
-      const grown = this.component(new Set([...comp, ...seen]));
-      if (grown.size === comp.size) break;
-      comp = grown;
+    if (this.running) {
+      this.running.return(undefined as never);
+      this.running = null;
+      this.stopped++;
     }
+    if (!this.dirty) return;
+    this.dirty = false;
+    for (const f of [...this.unparsed]) this.ensureParsed(f);
+    this.running = this.engine.run({ host: this.host(), entries: this.entries(), options: this.options, absOf: (f) => this.absOf(f) });
+    this.pump();
   }
 
-  /** The connected component of the import graph (both directions) around `seeds`. */
-  component(seeds: ReadonlySet<string>): Set<string> {
-    const importers = new Map<string, string[]>();
-    for (const [from, tos] of this.importsOf) {
-      for (const to of tos) {
-        let list = importers.get(to);
-        if (!list) importers.set(to, (list = []));
-        list.push(from);
+  /** Run the current analysis for one slice; continue on a later turn of the event loop. */
+  private pump(run: Generator<void, RunOutcome, void> | null = this.running): void {
+    if (!run || run !== this.running) return;
+    const deadline = performance.now() + SLICE_MS;
+    let step: IteratorResult<void, RunOutcome>;
+    try {
+      do step = run.next();
+      while (!step.done && performance.now() < deadline);
+    } catch (e) {
+      this.running = null;
+      logError("analysis", e);
+      this.finished();
+      return;
+    }
+    if (!step.done) {
+      // A newer edit: this run's remaining work is stale; the debounce timer starts a fresh one.
+      if (this.dirty && this.timer !== null) {
+        run.return(undefined as never);
+        this.running = null;
+        this.stopped++;
+        return;
       }
+      later("analysis", () => this.pump(run), 0);
+      return;
     }
-    const out = new Set<string>();
-    const queue = [...seeds];
-    while (queue.length > 0) {
-      const f = queue.pop()!;
-      if (out.has(f)) continue;
-      out.add(f);
-      for (const t of this.importsOf.get(f) ?? []) if (!out.has(t)) queue.push(t);
-      for (const t of importers.get(f) ?? []) if (!out.has(t)) queue.push(t);
-    }
-    return out;
+    this.running = null;
+    this.runs++;
+    this.publishOutcome(step.value);
+    if (this.dirty) this.schedule();
+    else this.finished();
   }
 
-  /** Check the files of one component and publish; returns every file the run saw. */
-  private run(comp: ReadonlySet<string>): Set<string> {
-    const entries = [...comp].filter((f) => this.open.has(f) || this.projectFiles.has(f)).sort();
-    const seen = new Set<string>();
-    if (entries.length > 0) {
-      for (const f of entries) this.reparse(f);
-      const host = this.host();
-      const result = check({ entries, host, options: this.options, cache: this.cache });
+  private publishOutcome({ changed, removed }: RunOutcome): void {
+    for (const file of removed) {
+      this.results.delete(file);
+      this.sink.publish(file, this.uriOf(file), undefined, null);
+    }
+    for (const r of changed) {
+      this.results.set(r.file, r);
+      const doc = this.open.get(r.file);
+      // Published only for the text it was made from (a newer edit has its own run coming).
+      if (doc && doc.text !== r.text) continue;
+      this.versioned.delete(r.file);
+      this.sink.publish(r.file, this.uriOf(r.file), doc?.version, r);
+    }
+    // Opened, closed or re-versioned with the same text: the same result, under the document's version now.
+    for (const file of [...this.versioned]) {
+      const r = this.results.get(file);
+      const doc = this.open.get(file);
+      if (doc && r && r.text !== doc.text) continue;
+      this.versioned.delete(file);
+      if (r) this.sink.publish(file, this.uriOf(file), doc?.version, r);
+    }
+  }
+
+  private finished(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Analyse every change now, to the end (tests, and the bench's cold start). */
+  analyzeNow(): void {
+    this.startNow();
+    while (this.running) {
+      const run = this.running;
+      let step = run.next();
+      while (!step.done) step = run.next();
+      this.running = null;
       this.runs++;
-      for (const f of result.files) {
-        seen.add(f.file);
-        this.results.set(f.file, f);
-        const tos = new Set<string>();
-        for (const imp of f.ast.imports) {
-          const r = resolveImportPath(host, f.file, imp.path);
-          if (r.kind === "ok") tos.add(r.file);
-        }
-        this.importsOf.set(f.file, tos);
-        this.sink.publish(f.file, this.uriOf(f.file), this.open.get(f.file)?.version, f);
-      }
+      this.publishOutcome(step.value);
+      if (this.dirty) this.startNow();
     }
-    // Files of the component that no longer take part (deleted, closed, no longer imported).
-    for (const f of comp) if (!seen.has(f) && !this.open.has(f) && !this.projectFiles.has(f)) this.forget(f);
-    this.prune();
-    return seen;
+    this.finished();
+  }
+
+  /** Parse an open document's newest text if it is not parsed yet. */
+  private ensureParsed(file: string): void {
+    if (!this.unparsed.delete(file)) return;
+    this.reparse(file);
   }
 
   /** An open document's new text: re-parse only the edited section when the edit allows it. */
   private reparse(file: string): void {
     const doc = this.open.get(file);
     const prev = this.cache.get(file);
-    if (!doc || !prev || prev.text === doc.text) return;
+    if (!doc) return;
+    if (!prev) {
+      this.parses.full++;
+      parseSource(file, doc.text, this.cache);
+      return;
+    }
+    if (prev.text === doc.text) return;
     const inc = reparseIncrementally(prev, doc.text);
     if (!inc) {
       this.parses.full++;
-      return; // check() parses it in full
+      parseSource(file, doc.text, this.cache);
+      return;
     }
     this.parses.incremental++;
     if (this.verifyIncremental) {
@@ -361,13 +463,11 @@ export class Workspace {
     this.cache.set(file, inc);
   }
 
-  /** Bounded memory: keep parses only of files that still have a result. */
-  private prune(): void {
-    for (const f of this.cache.keys()) if (!this.results.has(f)) this.cache.delete(f);
-  }
-
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.running) this.running.return(undefined as never);
+    this.running = null;
+    this.finished();
   }
 }

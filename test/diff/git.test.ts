@@ -73,7 +73,7 @@ describe("diff --git", () => {
     expect(byFile.get("charters/league.charter").changes).toEqual([expect.objectContaining({ field: "powers", effect: "weakens", new: "defense, taxation" })]);
     // The member's imports were read at HEAD for the old side, so the change is visible there too.
     const member = byFile.get("charters/commons.charter");
-    expect(member.changes).toEqual([expect.objectContaining({ clause: "member of league", field: "federation powers", new: "taxation", effect: "weakens", dimension: "federation" })]);
+    expect(member.changes).toEqual([expect.objectContaining({ clause: "member of league", field: "undelegated federation powers", old: "none", new: "taxation", effect: "weakens", dimension: "federation" })]);
     expect(member.properties).toEqual([expect.objectContaining({ id: "federation-subsidiarity", old: "holds", new: "fails", effect: "weakens" })]);
     expect(j.summary.bump).toBe("major");
   });
@@ -143,6 +143,79 @@ describe("diff --git and deleted files", () => {
       expect(unchanged.err).not.toContain("deleted");
     } finally {
       git("checkout", "-q", "HEAD", "--", "charters/old");
+    }
+  });
+});
+
+describe("diff --git and renamed files", () => {
+  let repo = "";
+  const g = (...args: string[]) => {
+    const r = spawnSync("git", args, { cwd: repo, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+    return r.stdout;
+  };
+
+  beforeAll(() => {
+    repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "charterc-diff-rename-")));
+    g("init", "-q");
+    g("config", "user.email", "test@example.invalid");
+    g("config", "user.name", "test");
+    g("config", "commit.gpgsign", "false");
+    fs.mkdirSync(path.join(repo, "charters"));
+    // The federation claims taxation, which the member does not delegate: federation-subsidiarity
+    // fails in both, and the federation's verdict depends on seeing its member.
+    fs.writeFileSync(path.join(repo, "charters/league.charter"), FED("defense, taxation"));
+    fs.writeFileSync(path.join(repo, "charters/commons.charter"), MEMBER("immediately"));
+    g("add", ".");
+    g("commit", "-q", "-m", "first");
+  });
+
+  afterAll(() => {
+    if (repo) fs.rmSync(repo, { recursive: true, force: true });
+  });
+
+  test("a pure `git mv` is neutral: no flips, no bump, exit 0 under --fail-on weaken", async () => {
+    g("mv", "charters/commons.charter", "charters/the-commons.charter");
+    try {
+      const r = await run(["diff", "--git", "HEAD", "--fail-on", "weaken", "--format", "json"], repo);
+      expect(r.code).toBe(0);
+      expect(r.err).toContain("`charters/commons.charter` was renamed to `charters/the-commons.charter` since HEAD");
+      const j = JSON.parse(r.out);
+      expect(schemaErrors("diff", j)).toBe("");
+      expect(j.diffs).toEqual([]);
+      expect(j.summary).toMatchObject({ files: 2, unchanged: 2, weakens: 0, bump: "none" });
+      const text = await run(["diff", "--git", "HEAD", "--no-color"], repo);
+      expect(text.out.trim()).toBe("no semantic changes in 2 files");
+    } finally {
+      g("mv", "charters/the-commons.charter", "charters/commons.charter");
+    }
+  });
+
+  test("a plain mv (the new name not yet added) is matched by its unchanged text", async () => {
+    fs.renameSync(path.join(repo, "charters/commons.charter"), path.join(repo, "charters/moved.charter"));
+    try {
+      const r = await run(["diff", "--git", "HEAD", "--fail-on", "weaken"], repo);
+      expect(r.code).toBe(0);
+      expect(r.err).toContain("`charters/commons.charter` was renamed to `charters/moved.charter`");
+      expect(r.out.trim()).toBe("no semantic changes in 2 files");
+    } finally {
+      fs.renameSync(path.join(repo, "charters/moved.charter"), path.join(repo, "charters/commons.charter"));
+    }
+  });
+
+  test("a renamed and edited member is diffed against its old self; its federation sees it on both sides", async () => {
+    g("mv", "charters/commons.charter", "charters/the-commons.charter");
+    fs.writeFileSync(path.join(repo, "charters/the-commons.charter"), MEMBER("7 days"));
+    try {
+      const r = await run(["diff", "--git", "HEAD", "--format", "json"], repo);
+      const j = JSON.parse(r.out);
+      expect(j.diffs.map((d: any) => [d.old.file, d.new.file])).toEqual([["HEAD:charters/commons.charter", "charters/the-commons.charter"]]);
+      expect(j.diffs[0].changes).toEqual([expect.objectContaining({ clause: "exit", field: "notice", new: "7 days" })]);
+      // No federation verdict flips in the member or in the league (which is unchanged and left out).
+      expect(j.diffs[0].properties.filter((p: any) => p.id.startsWith("federation"))).toEqual([]);
+    } finally {
+      fs.writeFileSync(path.join(repo, "charters/the-commons.charter"), MEMBER("immediately"));
+      g("mv", "charters/the-commons.charter", "charters/commons.charter");
     }
   });
 });

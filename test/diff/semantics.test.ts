@@ -122,6 +122,59 @@ describe("the formatter's output diffs as empty", () => {
   });
 });
 
+describe("federation ties", () => {
+  const FED = (powers: string) => `federation "Salish" {
+  version: "1.0.0"
+  jurisdiction: personal
+  powers: ${powers}
+  membership { eligibility: "any community" admission: open }
+  exit { approval: none notice: 90 days penalty: none retains: property amendable: never }
+  body congress { members: 1 seat per member }
+  decision change { by: congress threshold: unanimity }
+  amendments { by: change }
+  disputes { by: "arbiters" }
+}
+`;
+  const MEMBER = (delegates: string) => `import "./salish.charter" as salish
+charter "Commons" {
+  version: "1.0.0"
+  jurisdiction: personal
+  membership { eligibility: "anyone" admission: open }
+  exit { approval: none notice: immediately penalty: none retains: property amendable: never }
+  body assembly { members: all members }
+  decision ordinary { by: assembly quorum: 50% threshold: 2/3 of votes cast }
+  amendments { by: ordinary }
+  disputes { by: "an arbiter" }
+  member of salish { delegates: ${delegates} withdrawal: unilateral, notice 30 days }
+}
+`;
+  const diffOf = (oldFed: string, oldDel: string, newFed: string, newDel: string) => {
+    const o = checkFiles({ "salish.charter": FED(oldFed), "main.charter": MEMBER(oldDel) }, ["main.charter"]);
+    const n = checkFiles({ "salish.charter": FED(newFed), "main.charter": MEMBER(newDel) }, ["main.charter"]);
+    return diffCharters(sideOf(o, "main.charter")!, sideOf(n, "main.charter")!);
+  };
+  const tieChange = (d: ReturnType<typeof diffOf>) => d.changes.filter((c) => c.field === "undelegated federation powers");
+
+  test("a federation that already claimed an undelegated power: the change names only the new one, with both lists", () => {
+    const d = diffOf("defense, taxation", "defense", "defense, taxation, tolls", "defense");
+    expect(tieChange(d)).toEqual([
+      expect.objectContaining({ clause: "member of salish", old: "taxation", new: "taxation, tolls", effect: "weakens", description: "the federation salish now claims tolls, which this community does not delegate" }),
+    ]);
+    // The property already failed: no flip.
+    expect(d.properties.map((p) => p.id)).toEqual([]);
+  });
+
+  test("taking a delegation back, and a federation dropping a power, are worded as what they are", () => {
+    const back = diffOf("defense", "defense", "defense", "nothing");
+    expect(tieChange(back)).toEqual([expect.objectContaining({ old: "none", new: "defense", effect: "weakens", description: "the federation salish still claims defense, which this community no longer delegates" })]);
+    const dropped = diffOf("defense, taxation", "defense", "defense", "defense");
+    expect(tieChange(dropped)).toEqual([expect.objectContaining({ old: "taxation", new: "none", effect: "strengthens" })]);
+    // Delegating the claimed power is the `delegates` change alone.
+    const delegated = diffOf("defense, taxation", "defense", "defense, taxation", "defense, taxation");
+    expect(tieChange(delegated)).toEqual([]);
+  });
+});
+
 describe("version bump", () => {
   test("semver parsing and the declared bump", () => {
     expect(parseSemver("v1.2.3-rc.1")).toEqual({ major: 1, minor: 2, patch: 3 });

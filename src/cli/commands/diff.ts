@@ -2,8 +2,9 @@
 // diff of src/diff/ over files on disk, or over the working files and their
 // version at a git revision (read with `git show REV:path`, imports included).
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
-import { check, relativeId, toPosix, type CheckResult, type CompilerHost } from "../../compiler.js";
+import { check, relativeId, toPosix, type CheckResult, type CompilerHost, type FileResult } from "../../compiler.js";
 import type { CheckOptions, Profile } from "../../config/options.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostic } from "../../diagnostics/render-text.js";
@@ -84,23 +85,50 @@ const inputError = (d: Diagnostic) => d.severity === "error" && d.rule === undef
 
 /** A version with input errors is not diffed: a partial model would show phantom changes. */
 function usable(result: CheckResult, file: string): boolean {
-  const f = result.files.find((x) => x.file === file);
+  return usableFile(result.files.find((x) => x.file === file));
+}
+
+function usableFile(f: FileResult | undefined): boolean {
   return !!f?.charter && !f.diagnostics.some(inputError);
 }
 
-function git(cwd: string, args: string[]): { ok: boolean; out: string; err: string } {
-  const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+function git(cwd: string, args: string[], input?: string): { ok: boolean; out: string; err: string } {
+  const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, input });
   return { ok: r.status === 0, out: r.stdout ?? "", err: (r.stderr ?? "").trim() || (r.error ? r.error.message : "") };
 }
 
-/** A CompilerHost over the files of a git revision: `git show REV:path`, cached. */
-export function gitHost(root: string, top: string, rev: string): CompilerHost {
+/**
+ * Many blobs of a revision in one `git cat-file --batch` (one process, not
+ * one per file): `rel` paths from the top of the repository → text.
+ */
+function readBlobs(top: string, rev: string, rels: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (rels.length === 0) return out;
+  const r = spawnSync("git", ["cat-file", "--batch"], { cwd: top, input: rels.map((p) => `${rev}:${p}\n`).join(""), maxBuffer: 1024 * 1024 * 1024 });
+  if (r.status !== 0 || !r.stdout) return out;
+  const buf = r.stdout as Buffer;
+  let at = 0;
+  for (const rel of rels) {
+    const nl = buf.indexOf(10, at);
+    if (nl < 0) break;
+    const head = buf.toString("utf8", at, nl).split(" ");
+    at = nl + 1;
+    if (head.length !== 3) continue; // "<object> missing"
+    const size = Number(head[2]);
+    if (head[1] === "blob") out.set(rel, buf.toString("utf8", at, at + size));
+    at += size + 1;
+  }
+  return out;
+}
+
+/** A CompilerHost over the files of a git revision: prefetched blobs, else `git show REV:path`, cached. */
+export function gitHost(root: string, top: string, rev: string, prefetched: ReadonlyMap<string, string> = new Map()): CompilerHost {
   const cache = new Map<string, string | undefined>();
   const read = (abs: string): string | undefined => {
     if (cache.has(abs)) return cache.get(abs);
     const rel = toPosix(path.relative(top, abs));
-    let text: string | undefined;
-    if (rel && !rel.startsWith("..") && !path.isAbsolute(rel)) {
+    let text: string | undefined = prefetched.get(rel);
+    if (text === undefined && rel && !rel.startsWith("..") && !path.isAbsolute(rel)) {
       const r = git(top, ["show", `${rev}:${rel}`]);
       text = r.ok ? r.out : undefined;
     }
@@ -134,50 +162,137 @@ async function gitDiffs(
   // The project root as git sees it (the real path: git reports symlink-free paths).
   const realRoot = nodeHost(root).realpath(root) ?? root;
   const realBase = nodeHost(base).realpath(base) ?? base;
-  const deleted = deletedSince(commit, args, realBase, realRoot);
+  const idOf = (fromBase: string) => relativeId(realRoot, path.resolve(realBase, fromBase));
+  const atAbs = (id: string) => path.join(realRoot, ...id.split("/"));
+
+  // Each side is the whole set of charter files the arguments name, in its own
+  // tree: the working files now, the revision's files then. Federation rules
+  // read across files, so checking one side with only the files both sides
+  // share would make a renamed member vanish from its federation.
+  const specs = pathspecs(args, realBase);
+  const oldIds = filesAtRevision(commit, specs, realBase).map(idOf).filter((id) => !id.startsWith("../"));
   const { files, unmatched } = await expandInputs(args, base);
+  const newIds = files.map((f) => relativeId(realRoot, nodeHost(root).realpath(f) ?? f));
+  const outside = newIds.filter((id) => id.startsWith("../"));
+  if (outside.length > 0) throw new UsageError(`files outside the project root cannot be compared with --git: ${outside.map((o) => `\`${o}\``).join(", ")}`);
+  const oldSet = new Set(oldIds);
+  const newSet = new Set(newIds);
+  const deleted = oldIds.filter((id) => !newSet.has(id));
+  const added = newIds.filter((id) => !oldSet.has(id));
+  const deletedSet = new Set(deleted);
   for (const u of unmatched) {
     // A path given by name that was deleted is reported as such below.
-    if (!deleted.some((d) => path.join(realRoot, ...d.split("/")) === path.resolve(realBase, u))) io.err(`charterc: no charter files match \`${u}\``);
+    if (!deletedSet.has(idOf(u))) io.err(`charterc: no charter files match \`${u}\``);
   }
-  for (const id of deleted) io.err(`charterc: \`${show(realRoot, io.cwd, id)}\` was deleted since ${rev}; nothing to compare`);
-  if (files.length === 0) {
-    if (deleted.length > 0) return { diffs: [], unchanged: 0 };
-    throw new UsageError(`no charter files to compare (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
-  }
-  const ids = files.map((f) => relativeId(realRoot, nodeHost(root).realpath(f) ?? f));
-  const outside = ids.filter((id) => id.startsWith("../"));
-  if (outside.length > 0) throw new UsageError(`files outside the project root cannot be compared with --git: ${outside.map((o) => `\`${o}\``).join(", ")}`);
-  const newResult = check({ entries: ids, host: nodeHost(realRoot), options });
-  const oldHost = gitHost(realRoot, top, commit);
-  const atRev = ids.filter((id) => oldHost.readFile(path.join(realRoot, ...id.split("/"))) !== undefined);
-  for (const id of ids) if (!atRev.includes(id)) io.err(`charterc: \`${show(realRoot, io.cwd, id)}\` is new since ${rev}; nothing to compare`);
-  const oldResult = check({ entries: atRev, host: oldHost, options });
+  if (newIds.length === 0 && oldIds.length === 0) throw new UsageError(`no charter files to compare (looked for ${args.map((a) => `\`${a}\``).join(", ")})`);
+
+  const blobs = readBlobs(top, commit, oldIds.map((id) => toPosix(path.relative(top, atAbs(id)))));
+  const oldHost = gitHost(realRoot, top, commit, blobs);
+  const newHost = nodeHost(realRoot);
+  const renamed = pairRenames(commit, specs, realBase, deleted, added, idOf, (id) => oldHost.readFile(atAbs(id)), (id) => newHost.readFile(atAbs(id)));
+  const renamedTo = new Set(renamed.values());
+  for (const [from, to] of renamed) io.err(`charterc: \`${show(realRoot, io.cwd, from)}\` was renamed to \`${show(realRoot, io.cwd, to)}\` since ${rev}; compared as one charter`);
+  for (const id of deleted) if (!renamed.has(id)) io.err(`charterc: \`${show(realRoot, io.cwd, id)}\` was deleted since ${rev}; nothing to compare`);
+  for (const id of added) if (!renamedTo.has(id)) io.err(`charterc: \`${show(realRoot, io.cwd, id)}\` is new since ${rev}; nothing to compare`);
+
+  const newResult = check({ entries: newIds, host: newHost, options });
+  const oldResult = check({ entries: oldIds, host: oldHost, options });
+  const oldFiles = new Map(oldResult.files.map((f) => [f.file, f]));
+  const newFiles = new Map(newResult.files.map((f) => [f.file, f]));
+  const oldIdOf = new Map<string, string>([...newIds.filter((id) => oldSet.has(id)).map((id) => [id, id] as const), ...[...renamed].map(([o, n]) => [n, o] as const)]);
   const diffs: CharterDiff[] = [];
-  for (const id of atRev) {
-    const shown = show(realRoot, io.cwd, id);
-    const o = usable(oldResult, id) ? sideOf(oldResult, id, `${rev}:${shown}`) : null;
-    const n = usable(newResult, id) ? sideOf(newResult, id, shown) : null;
-    if (!o) report(oldResult, id);
+  for (const id of newIds) {
+    const was = oldIdOf.get(id);
+    if (was === undefined) continue;
+    const o = usableFile(oldFiles.get(was)) ? sideOf(oldResult, was, `${rev}:${show(realRoot, io.cwd, was)}`) : null;
+    const n = usableFile(newFiles.get(id)) ? sideOf(newResult, id, show(realRoot, io.cwd, id)) : null;
+    if (!o) report(oldResult, was);
     if (!n) report(newResult, id);
     if (o && n) diffs.push(diffCharters(o, n));
   }
   return { diffs, unchanged: 0 };
 }
 
+/** Git pathspecs for the arguments (relative to `realBase`): folders as their charter files, the rest as globs. */
+function pathspecs(args: readonly string[], realBase: string): string[] {
+  return args.map((a) => {
+    let dir = false;
+    try {
+      dir = fs.statSync(path.resolve(realBase, a)).isDirectory();
+    } catch {
+      dir = false;
+    }
+    const p = toPosix(a).replace(/\/+$/, "");
+    return dir ? `:(glob)${p === "." ? "" : `${p}/`}**/*.charter` : `:(glob)${p}`;
+  });
+}
+
 /**
- * Charter files that existed at the revision, under the given paths or
- * globs, and are gone from the working tree (ids relative to the root). A
- * rename counts as a deletion and a new file.
+ * The charter files of a revision under the pathspecs, relative to
+ * `realBase`: the revision's tree diffed against the empty tree, so git's
+ * own pathspec matching applies (a deleted folder still matches its files).
+ * As in the working tree's expansion, `node_modules` and dot folders are skipped.
  */
-function deletedSince(commit: string, specs: readonly string[], realBase: string, realRoot: string): string[] {
-  const r = git(realBase, ["diff", "--name-only", "--relative", "--no-renames", "--diff-filter=D", "-z", commit, "--", ...specs.map((s) => `:(glob)${s}`)]);
+function filesAtRevision(commit: string, specs: readonly string[], realBase: string): string[] {
+  const empty = git(realBase, ["hash-object", "-t", "tree", "--stdin"], "");
+  if (!empty.ok) return [];
+  const r = git(realBase, ["diff", "--name-only", "--relative", "--no-renames", "-z", empty.out.trim(), commit, "--", ...specs]);
   if (!r.ok) return [];
-  return r.out
-    .split("\0")
-    .filter((f) => f.endsWith(".charter"))
-    .map((f) => relativeId(realRoot, path.resolve(realBase, f)))
-    .filter((id) => !id.startsWith("../"));
+  return r.out.split("\0").filter((f) => f.endsWith(".charter") && !f.split("/").some((seg) => seg === "node_modules" || seg.startsWith(".")));
+}
+
+/**
+ * Renames between the revision and the working tree: what git's rename
+ * detection finds (a `git mv`, content edited or not), then a deleted file
+ * and a new one with identical text (a plain `mv`, not yet added). Linear:
+ * texts are bucketed, not compared pairwise. old id → new id.
+ */
+function pairRenames(
+  commit: string,
+  specs: readonly string[],
+  realBase: string,
+  deleted: readonly string[],
+  added: readonly string[],
+  idOf: (fromBase: string) => string,
+  oldText: (id: string) => string | undefined,
+  newText: (id: string) => string | undefined,
+): Map<string, string> {
+  const pairs = new Map<string, string>();
+  if (deleted.length === 0 || added.length === 0) return pairs;
+  const gone = new Set(deleted);
+  const fresh = new Set(added);
+  const r = git(realBase, ["diff", "--name-status", "--relative", "-M", "-z", commit, "--", ...specs]);
+  if (r.ok) {
+    const parts = r.out.split("\0");
+    for (let i = 0; i < parts.length; ) {
+      const status = parts[i++]!;
+      if (status.startsWith("R") || status.startsWith("C")) {
+        const from = idOf(parts[i++]!);
+        const to = idOf(parts[i++]!);
+        if (status.startsWith("R") && gone.has(from) && fresh.has(to)) {
+          pairs.set(from, to);
+          gone.delete(from);
+          fresh.delete(to);
+        }
+      } else if (status) i++;
+    }
+  }
+  if (gone.size > 0 && fresh.size > 0) {
+    const byText = new Map<string, string[]>();
+    for (const id of gone) {
+      const t = oldText(id);
+      if (t === undefined) continue;
+      const list = byText.get(t);
+      if (list) list.push(id);
+      else byText.set(t, [id]);
+    }
+    for (const id of fresh) {
+      const t = newText(id);
+      const from = t === undefined ? undefined : byText.get(t)?.shift();
+      if (from !== undefined) pairs.set(from, id);
+    }
+  }
+  return pairs;
 }
 
 function show(root: string, cwd: string, id: string): string {

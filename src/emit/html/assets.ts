@@ -54,7 +54,7 @@ svg.diagram .node.round rect { fill: #dafbe1; stroke: #4ac26b; }
 svg.diagram text { font-size: 12px; fill: var(--fg); }
 svg.diagram .edge path { fill: none; stroke: #57606a; stroke-width: 1.2; }
 svg.diagram .edge.dotted path { stroke-dasharray: 4 3; }
-svg.diagram .edge text { font-size: 11px; fill: var(--muted); }
+svg.diagram .edge text { font-size: 11px; fill: var(--muted); paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
 svg.diagram .arrowhead { fill: #57606a; }
 pre.source { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: .5rem 0; overflow-x: auto; font-size: .85rem; line-height: 1.45; }
 pre.source code { background: none; padding: 0; display: block; }
