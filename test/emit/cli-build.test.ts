@@ -32,7 +32,8 @@ test("build writes one output set per charter, mirroring folders, same bytes twi
   expect(listed).toContain("assets/site.css");
   const perCharter = listed.filter((f) => /\.(md|json|ig\.csv)$/.test(f));
   expect(perCharter.length % 4).toBe(0);
-  expect(listed.filter((f) => /\.html$/.test(f) && !["index.html", "compare.html"].includes(f)).length).toBe(perCharter.length / 4);
+  // (The playground, when dist/web/ has been built, is copied in too.)
+  expect(listed.filter((f) => /\.html$/.test(f) && !["index.html", "compare.html", "playground.html"].includes(f) && !f.startsWith("assets/")).length).toBe(perCharter.length / 4);
   expect(files(path.join(dir, "b"))).toEqual(listed);
   for (const f of listed) expect(fs.readFileSync(path.join(dir, "b", f))).toEqual(fs.readFileSync(path.join(dir, "a", f)));
   expect(a.err.filter((l) => /^\[\d+\/\d+\] /.test(l)).length).toBe(perCharter.length / 4);
@@ -48,7 +49,12 @@ test("--emit picks outputs; an unknown one is a usage error (exit 2)", async () 
   const h = io(repo);
   const site = path.join(dir, "site");
   expect(await main(["build", "charters/free-commons.charter", "--out", site, "--emit", "html"], h.io)).toBe(0);
-  expect(fs.readdirSync(site, { recursive: true }).map(String).sort()).toEqual(["assets", "assets/site.css", "assets/site.js", "compare.html", "free-commons.html", "index.html"]);
+  const own = fs.readdirSync(site, { recursive: true }).map(String).filter((f) => !f.startsWith("playground") && !/^assets\/(?!site\.)|^assets\/.+\//.test(f));
+  expect(own.sort()).toEqual(["assets", "assets/site.css", "assets/site.js", "compare.html", "free-commons.html", "index.html"]);
+  // The playground's prebuilt assets (dist/web/) are copied in and linked when they exist.
+  const web = fs.existsSync("dist/web/playground.html");
+  expect(fs.existsSync(path.join(site, "playground.html"))).toBe(web);
+  expect(fs.readFileSync(path.join(site, "index.html"), "utf8").includes('href="playground.html"')).toBe(web);
   // The source is highlighted by the TextMate grammar, loaded from the package (offline).
   expect(fs.readFileSync(path.join(site, "free-commons.html"), "utf8")).toMatch(/<span class="tm-keyword">membership<\/span>/);
   const b = io(repo);

@@ -197,7 +197,7 @@ function diagramsHtml(doc: Constitution, mdHref: string | null): string {
     .map((d) => {
       const svg = graphToSvg(d.graph, `dg-${d.key}`, d.caption);
       const body = svg ?? `<p>This diagram has ${d.graph.nodes.length} nodes and ${d.graph.edges.length} edges: too many to draw legibly.${mdHref ? ` Its Mermaid source is in the <a href="${mdHref}">Markdown constitution</a>.` : ""}</p>`;
-      return `<figure class="diagram-figure" id="diagram-${d.key}" tabindex="0"><figcaption><h3>${esc(d.caption)}</h3></figcaption>${body}</figure>`;
+      return `<figure class="diagram-figure" id="diagram-${d.key}"><figcaption><h3>${esc(d.caption)}</h3></figcaption>${body}</figure>`;
     })
     .join("\n");
 }

@@ -42,7 +42,7 @@ export function graphToSvg(graph: DiagramGraph, id: string, caption: string): st
   const W = Math.ceil(info.width ?? 0);
   const H = Math.ceil(info.height ?? 0);
   const out: string[] = [];
-  out.push(`<svg class="diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title">`);
+  out.push(`<svg class="diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="group" aria-labelledby="${id}-title">`);
   out.push(`<title id="${id}-title">${escapeHtml(caption)}</title>`);
   out.push(`<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker></defs>`);
   graph.edges.forEach((e, i) => {
