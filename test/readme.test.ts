@@ -61,7 +61,7 @@ let proj: Project;
 
 beforeAll(async () => {
   proj = await project(examples("charters"));
-}, 300_000);
+}, 900_000);
 
 afterAll(() => proj?.remove());
 

@@ -18,7 +18,7 @@ const BAKERS = "charters/riverside-bakers-coop.charter";
 beforeAll(async () => {
   packed = await ensurePacked();
   p = await project(examples("charters"));
-}, 300_000);
+}, 900_000);
 
 afterAll(() => p?.remove());
 

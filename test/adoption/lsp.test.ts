@@ -101,7 +101,7 @@ let p: Project;
 
 beforeAll(async () => {
   p = await project(examples("charters"));
-}, 300_000);
+}, 900_000);
 
 afterAll(() => p?.remove());
 

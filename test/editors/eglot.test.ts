@@ -42,7 +42,7 @@ beforeAll(async () => {
   if (!haveEglot) return;
   await runEmacs("local");
   await runEmacs("global");
-}, 300_000);
+}, 900_000);
 
 afterAll(() => {
   for (const { p } of runs.values()) p.remove();

@@ -45,7 +45,7 @@ beforeAll(async () => {
   if (!haveNvim) return;
   await runNvim("local");
   await runNvim("global");
-}, 300_000);
+}, 900_000);
 
 afterAll(() => {
   for (const { p } of runs.values()) p.remove();

@@ -47,14 +47,14 @@ function newest(files: readonly string[]): number {
 }
 
 function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 180_000, env: { ...process.env, npm_config_update_notifier: "false" } });
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 600_000, env: { ...process.env, npm_config_update_notifier: "false" } });
   if (r.error) throw r.error;
   return r;
 }
 
 function withLock<T>(name: string, f: () => T | Promise<T>): Promise<T> {
   fs.mkdirSync(CACHE, { recursive: true });
-  return withDirLock(path.join(CACHE, name + ".lock"), f, 300_000);
+  return withDirLock(path.join(CACHE, name + ".lock"), f, 900_000);
 }
 
 export interface Packed {
