@@ -30,7 +30,8 @@ export async function projectInputs(
     if (paths.length > 0 && unmatched.length === paths.length) {
       throw new NoInputError(unmatched.length === 1 ? `no such file: ${shown(unmatched)}` : `no such files: ${shown(unmatched)}`);
     }
-    throw new UsageError(`no charter files to ${verb} (looked for ${shown(args)})`);
+    const where = paths.length > 0 ? "" : ` in the project root \`${sanitizeForTerminal(project.root)}\`${project.file ? ", the folder of its charterc.yaml" : ""}`;
+    throw new UsageError(`no charter files to ${verb} (looked for ${shown(args)}${where})`);
   }
   for (const u of unmatched) io.err(`charterc: no charter files match \`${sanitizeForTerminal(u)}\``);
   return { project, files, refused };

@@ -53,7 +53,8 @@ export function renderDiagnostic(d: Diagnostic, src: TextSource | undefined, c: 
   // escape sequence or line break of the input reaches the terminal or log.
   const head = `${c.bold(`${lineStartSafe(d.file)}:${pos.line}:${pos.column}`)} - ${sev} ${c.dim(d.code)}: ${safe(d.message)}`;
   const out = [head];
-  if (src) out.push("", ...frame(src.lines, d.span.start, d.span.end, c), "");
+  // A file that was not read (refused, missing) has no text: no excerpt.
+  if (src && src.lines.text.length > 0) out.push("", ...frame(src.lines, d.span.start, d.span.end, c), "");
   if (d.help) out.push(`  ${c.cyan("help")}: ${safe(d.help)}`);
   for (const r of d.related ?? []) {
     const rs = r.file === d.file ? src : sources?.(r.file);

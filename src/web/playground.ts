@@ -222,13 +222,13 @@ async function main(): Promise<void> {
   let transport: Transport;
   try {
     const worker = startWorker("assets/worker.js", (why) =>
-      say(`The language server could not start (${why}). Serve this folder over http — e.g. \`npx http-server dist/web\` — and open it from there.`, "error"),
+      say(`The language server could not start (${why}). Serve the folder holding this page over any static web server (for example \`python3 -m http.server\` run in that folder) and open it from there.`, "error"),
     );
     transport = workerTransport(worker);
   } catch (e) {
     say(
       location.protocol === "file:"
-        ? "This browser does not run workers for pages opened from file://. Serve this folder over http (e.g. `npx http-server dist/web`) and open playground.html from there."
+        ? "This browser does not run workers for pages opened from file://. Serve the folder holding this page over any static web server (for example `python3 -m http.server` run in that folder) and open playground.html from there."
         : `The language server could not start: ${e instanceof Error ? e.message : String(e)}`,
       "error",
     );

@@ -256,7 +256,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the playground in chromium", () => {
   it("from file:// it explains that the worker needs a web server", async () => {
     const w = await watchedPage(browser, "file://");
     await w.page.goto(pathToFileURL(path.join(dir, "playground.html")).href);
-    await expect.poll(() => w.page.textContent("#status"), { timeout: 15_000 }).toMatch(/Serve this folder over http/);
+    await expect.poll(() => w.page.textContent("#status"), { timeout: 15_000 }).toMatch(/Serve the folder holding this page over any static web server/);
     expect(await w.page.getAttribute("#status", "data-kind")).toBe("error");
     expect(w.dialogs).toEqual([]);
   });

@@ -39,7 +39,8 @@ export async function runValidate(records: readonly string[], flags: ValidateFla
   const errors = f ? f.diagnostics.filter((d) => d.severity === "error" && !d.rule) : [];
   if (!f || !f.charter || errors.length > 0) {
     for (const d of errors) io.err(renderDiagnostic(d, f, c));
-    throw new UsageError(`cannot validate records against \`${flags.charter}\`: the charter has errors`);
+    const unread = errors.some((d) => d.code === "CH0302" || d.code === "CH0303");
+    throw new UsageError(`cannot validate records against \`${sanitizeForTerminal(flags.charter)}\`: ${unread ? "the charter could not be read" : "the charter has errors"}`);
   }
   const results: ValidateResult[] = [];
   for (const r of records) {
