@@ -57,6 +57,8 @@ export interface ClauseCost {
    */
   readonly witness: readonly string[];
   readonly steps: readonly WitnessStep[];
+  /** The same steps one at a time, built as they are read: take only the first few and nothing more is walked. */
+  walk(): IterableIterator<WitnessStep>;
   /** Number of steps in the witness. */
   readonly length: number;
   /** The clause after this one on the witness (whose own witness continues it), or null at the end. */
@@ -367,19 +369,27 @@ class Cost0 implements ClauseCost {
   ) {}
 
   get steps(): readonly WitnessStep[] {
-    if (this.length === 0) return [];
-    const out: WitnessStep[] = [{ id: this.clauseId, edge: null }];
-    if (this.viaDefault) out.push({ id: this.viaDefault, edge: "default" });
+    return [...this.walk()];
+  }
+
+  *walk(): IterableIterator<WitnessStep> {
+    if (this.length === 0) return;
+    yield { id: this.clauseId, edge: null };
+    let count = 1;
+    if (this.viaDefault) {
+      yield { id: this.viaDefault, edge: "default" };
+      count++;
+    }
     let node = this.clauseId;
-    while (out.length < this.length) {
+    while (count < this.length) {
       const n = this.links.get(node);
       if (!n) break;
       const step = this.stepOf(n.to, n.kind);
       if (!step) break;
-      out.push(step);
+      yield step;
+      count++;
       node = n.to;
     }
-    return out;
   }
 
   get witness(): readonly string[] {

@@ -82,6 +82,27 @@ export function summarisePath(path: readonly string[]): string[] {
   return [...path.slice(0, WITNESS_ENDS), `… ${path.length - 2 * WITNESS_ENDS} more …`, ...path.slice(-WITNESS_ENDS)];
 }
 
+/**
+ * The first `head` items of a sequence, the last `tail` of those after them,
+ * and how many there were, in one pass holding at most head + tail items:
+ * a long witness is summarised without building its whole path.
+ */
+export function ends<T>(items: Iterable<T>, head: number, tail: number): { head: T[]; tail: T[]; total: number } {
+  const first: T[] = [];
+  const ring: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    if (total < head) first.push(item);
+    else if (tail > 0) ring[(total - head) % tail] = item;
+    total++;
+  }
+  const kept = Math.min(tail, Math.max(0, total - head));
+  const start = (total - head - kept) % Math.max(tail, 1);
+  const last: T[] = [];
+  for (let i = 0; i < kept; i++) last.push(ring[(start + i) % tail]!);
+  return { head: first, tail: last, total };
+}
+
 /** Hover / summary text for a clause: "can be changed by more than 10% of members: exit → …". */
 export function describeClauseCost(cc: ClauseCost, unit: MemberUnit): string {
   if (cc.cost.kind === "never") return cc.procedure ? `cannot be changed: ${renderWitness(cc, unit)}` : "cannot be changed (amendable: never)";

@@ -12,7 +12,7 @@ import type { Charter, Clause } from "../semantics/model.js";
 import type { LineIndex } from "../text/line-index.js";
 import { amendmentGraph, federationGraph, governanceGraph, type DiagramGraph } from "./mermaid.js";
 import { cat, code, g, link, r, sentence, type Inline, type Rich } from "./rich.js";
-import { WITNESS_HEAD, WITNESS_TAIL, clauseAnchor, clauseTitle, clauseWords, witnessWords, wordsFor, type ArticleBlock, type Words } from "./words.js";
+import { clauseAnchor, clauseTitle, clauseWords, shownSteps, witnessWords, wordsFor, type ArticleBlock, type Words } from "./words.js";
 
 export interface ConstitutionInput {
   readonly charter: Charter;
@@ -126,11 +126,12 @@ export function summaryOf(preamble: string): string | null {
 }
 
 function undoSteps(cc: ClauseCost, charter: Charter, lineOf: (c: Clause) => number | null, summary: Rich): Guarantee["undo"] {
-  const steps = cc.steps;
-  if (steps.length === 0) return null;
+  // Only the steps shown are kept (one pass over the links), not the whole path.
+  const shown = shownSteps(cc.walk());
+  if (shown.total === 0) return null;
   const clauses = new Map<string, Clause>();
   for (const c of charter.clauses) clauses.set(c.id, c);
-  const pick = steps.length <= WITNESS_HEAD + WITNESS_TAIL + 1 ? steps : [...steps.slice(0, WITNESS_HEAD), ...steps.slice(-WITNESS_TAIL)];
+  const pick = [...shown.head, ...shown.tail];
   const out: UndoStep[] = pick.map((s, i) => {
     const clause = clauses.get(s.id);
     const anchor = clause ? clauseAnchor(clause.id) : null;
@@ -143,7 +144,7 @@ function undoSteps(cc: ClauseCost, charter: Charter, lineOf: (c: Clause) => numb
     else text = r`${title}: the article before follows its default protection, so amending it changes how the article before is amended.`;
     return { clauseId: s.id, anchor, line: clause ? lineOf(clause) : null, edge: s.edge, text };
   });
-  return { summary, steps: out, omitted: steps.length - pick.length, total: steps.length };
+  return { summary, steps: out, omitted: shown.omitted, total: shown.total };
 }
 
 export function buildConstitution({ charter, properties, lines, charters }: ConstitutionInput): Constitution {
@@ -214,7 +215,8 @@ function guarantee(id: string, p: PropertyResult, charter: Charter, analysis: Ch
       undo = undoSteps(cc!, charter, lineOf, words);
     }
     if (notes.length === 0 && p.witness && p.witness.length > 0) {
-      const shown = p.witness.length <= WITNESS_HEAD + WITNESS_TAIL + 1 ? p.witness : [...p.witness.slice(0, WITNESS_HEAD), `… ${p.witness.length - WITNESS_HEAD - WITNESS_TAIL} more …`, ...p.witness.slice(-WITNESS_TAIL)];
+      const path = shownSteps(p.witness);
+      const shown = path.omitted > 0 ? [...path.head, `… ${path.omitted} more …`, ...path.tail] : path.head;
       const parts: Inline[] = [g("Path: ")];
       shown.forEach((s, i) => {
         if (i > 0) parts.push(g(" → "));

@@ -6,8 +6,8 @@
 // Every function returns rich text (src/emit/rich.ts): charter text stays a
 // plain string that each renderer escapes; identifiers (already restricted to
 // `[A-Za-z0-9_-]` by the lexer) are code; references link to articles.
-import type { ClauseCost, MemberUnit } from "../analysis/index.js";
-import { formatCost } from "../analysis/index.js";
+import type { ClauseCost, MemberUnit, WitnessStep } from "../analysis/index.js";
+import { ends, formatCost } from "../analysis/index.js";
 import type { Amendable, Appeal, Body, Charter, Clause, Decision, Duration, Exit, Membership, NoneOrBy, Threshold, Tie } from "../semantics/model.js";
 import { slug } from "./escape.js";
 import { cat, code, g, link, list, r, sentence, type Rich } from "./rich.js";
@@ -306,10 +306,9 @@ export function witnessWords(cc: ClauseCost, unit: MemberUnit, verb = "change"):
   if (cc.cost.kind === "never") return r`no one can ${g(verb)} ${code(cc.clauseId)}: it can never be amended`;
   const who = `a coalition of ${formatCost(cc.cost, unit)}`;
   // A `default` step only says the clause follows `amendments.by`; nothing is amended first.
-  const inner = cc.steps.slice(1, -1).filter((s) => s.edge !== "default");
-  const path: Rich[] = inner.length <= WITNESS_HEAD + WITNESS_TAIL + 1
-    ? inner.map((s) => [code(s.id)])
-    : [...inner.slice(0, WITNESS_HEAD).map((s) => [code(s.id)]), [g(`${inner.length - WITNESS_HEAD - WITNESS_TAIL} more`)], ...inner.slice(-WITNESS_TAIL).map((s) => [code(s.id)])];
+  // Read in one pass keeping only the steps shown, so a long chain costs its length once, not its length in memory.
+  const inner = shownSteps(innerSteps(cc));
+  const path: Rich[] = [...inner.head.map((s) => [code(s.id)]), ...(inner.omitted > 0 ? [[g(`${inner.omitted} more`)]] : []), ...inner.tail.map((s) => [code(s.id)])];
   const first: Rich | null = path.length > 0 ? r` by first amending ${list(path)}` : null;
   const how: Rich = cc.procedure ? r`, through the ${code(cc.procedure.decision)} procedure (${cc.procedure.explanation})` : [g(", by unanimous consent")];
   return r`${g(who)} can ${g(verb)} ${code(cc.clauseId)}${first}${how}`;
@@ -318,4 +317,26 @@ export function witnessWords(cc: ClauseCost, unit: MemberUnit, verb = "change"):
 /** How many steps of a long witness are named before and after the elided middle. */
 export const WITNESS_HEAD = 6;
 export const WITNESS_TAIL = 3;
+
+/** The steps between the clause and its procedure, less `default` steps (the steps `cc.steps.slice(1, -1)` would give, filtered). */
+function* innerSteps(cc: ClauseCost): IterableIterator<WitnessStep> {
+  let prev: WitnessStep | null = null;
+  let i = 0;
+  for (const s of cc.walk()) {
+    if (i >= 2 && prev!.edge !== "default") yield prev!;
+    prev = s;
+    i++;
+  }
+}
+
+/**
+ * A witness as shown: whole up to WITNESS_HEAD + WITNESS_TAIL + 1 steps, else
+ * its first WITNESS_HEAD and last WITNESS_TAIL around `omitted` more; read in
+ * one pass that holds only those.
+ */
+export function shownSteps<T>(steps: Iterable<T>): { head: T[]; tail: T[]; omitted: number; total: number } {
+  const { head, tail, total } = ends(steps, WITNESS_HEAD, WITNESS_TAIL + 1);
+  if (total <= WITNESS_HEAD + WITNESS_TAIL + 1) return { head: [...head, ...tail], tail: [], omitted: 0, total };
+  return { head, tail: tail.slice(1), omitted: total - WITNESS_HEAD - WITNESS_TAIL, total };
+}
 
