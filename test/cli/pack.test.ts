@@ -5,10 +5,9 @@
 // example through the installed package, is test/adoption/.)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/build.mjs";
+import { ensurePacked, project, type Project } from "../adoption/helpers/pack.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 const GOOD = `charter "Packed" {
@@ -23,52 +22,18 @@ const GOOD = `charter "Packed" {
 }
 `;
 
-function sh(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 300_000, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, npm_config_update_notifier: "false" } });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-let app = "";
-let tmp = "";
+// The tarball is packed and installed once per test run by the adoption
+// suite's helper (a real `npm pack` of the files a fresh clone has, so
+// `prepack` builds what ships); each test copies that installed project.
 let tarFiles: string[] = [];
-
-/** A consumer project whose lock pins charterc's dependencies to this repository's (so `npm ci --offline` finds them in the cache). */
-function writeConsumer(dir: string, tgz: string): void {
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8"));
-  const lock = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean; link?: boolean }> };
-  const spec = "file:" + tgz;
-  const packages: Record<string, unknown> = {
-    "": { name: "adopter", devDependencies: { charterc: spec } },
-    "node_modules/charterc": { version: pkg.version, resolved: spec, dev: true, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
-  };
-  for (const [k, v] of Object.entries(lock.packages)) if (k !== "" && !v.dev && !v.link) packages[k] = { ...v, dev: true };
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "adopter", private: true, devDependencies: { charterc: spec } }));
-  fs.writeFileSync(path.join(dir, "package-lock.json"), JSON.stringify({ name: "adopter", lockfileVersion: 3, requires: true, packages }));
-}
+let app: Project;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(REPO, "dist/cli.js"))) await build({ quiet: true });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-pack-"));
-  // dist/ is built above by the script `prepack` runs; --ignore-scripts keeps
-  // this test from rewriting the bundle under other test files running in parallel.
-  const packed = sh("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", tmp], REPO);
-  expect(packed.status, packed.stderr).toBe(0);
-  const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
-  tarFiles = info[0]!.files.map((f) => f.path);
-  app = path.join(tmp, "app");
-  fs.mkdirSync(app);
-  writeConsumer(app, path.join(tmp, info[0]!.filename));
-  let inst = sh("npm", ["ci", "--offline", "--no-audit", "--no-fund"], app);
-  if (inst.status !== 0 && /ENOTCACHED/.test(inst.stderr)) inst = sh("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], app);
-  expect(inst.status, inst.stderr).toBe(0);
-}, 600_000);
+  tarFiles = (await ensurePacked()).files;
+  app = await project();
+}, 900_000);
 
-afterAll(() => {
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-const charterc = (args: string[], cwd = app) => sh(path.join(app, "node_modules/.bin/charterc"), args, cwd);
+afterAll(() => app?.remove());
 
 describe("the installed package", () => {
   it("ships what its bins need: bin/ with the launcher, dist/cli.js and dist/lsp.js", () => {
@@ -77,32 +42,30 @@ describe("the installed package", () => {
   });
 
   it("`charterc --version` prints the version", () => {
-    const r = charterc(["--version"]);
+    const r = app.charterc(["--version"]);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")).version);
   });
 
   it("`check` works without and with a charterc.yaml (whose profile applies)", () => {
-    const dir = fs.mkdtempSync(path.join(app, "proj-"));
-    fs.mkdirSync(path.join(dir, "charters"));
-    fs.writeFileSync(path.join(dir, "charters/a.charter"), GOOD.replace("  disputes { by: \"an arbiter both parties accept\" }\n", ""));
-    const plain = charterc(["check"], dir);
+    app.write("charters/a.charter", GOOD.replace("  disputes { by: \"an arbiter both parties accept\" }\n", ""));
+    const plain = app.charterc(["check"]);
     expect(plain.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
     expect(plain.status).toBe(0);
     expect(plain.stdout).toMatch(/1 file checked: 0 errors, 1 warning/);
-    fs.writeFileSync(path.join(dir, "charterc.yaml"), "profile: strict\n");
-    const strict = charterc(["check"], dir);
+    app.write("charterc.yaml", "profile: strict\n");
+    const strict = app.charterc(["check"]);
     expect(strict.stderr).not.toMatch(/internal error/);
     expect(strict.status).toBe(1);
     expect(strict.stdout).toMatch(/1 file checked: 1 error, 0 warnings/);
   });
 
   it("without dist/ both bins print one line and exit 2: no build attempt, no stack trace", () => {
-    const pkgDir = path.join(app, "node_modules/charterc");
+    const pkgDir = path.join(app.dir, "node_modules/charterc");
     fs.renameSync(path.join(pkgDir, "dist"), path.join(pkgDir, "dist.away"));
     try {
       for (const bin of ["charterc", "charterc-lsp"]) {
-        const r = sh(path.join(app, "node_modules/.bin", bin), ["--version"], app);
+        const r = spawnSync(path.join(app.dir, "node_modules/.bin", bin), ["--version"], { cwd: app.dir, encoding: "utf8" });
         expect(r.status).toBe(2);
         expect(r.stderr.trim().split("\n")).toHaveLength(1);
         expect(r.stderr).toMatch(/^charterc: this installation is incomplete: .*dist.* is missing/);
