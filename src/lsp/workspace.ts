@@ -157,8 +157,12 @@ export class Workspace {
     const known = this.fileOfUri.get(uri);
     if (known) return known;
     const abs = this.files.uriToPath(uri);
-    if (abs !== null) return this.files.fileOf(this.root, abs);
-    return untitledFile(uri);
+    if (abs === null) return untitledFile(uri);
+    const id = this.files.fileOf(this.root, abs);
+    // A document outside the workspace's root (an editor opened one file
+    // from elsewhere) is checked on its own text like an untitled one: it is
+    // never read from disk, and its imports cannot leave the root.
+    return id === ".." || id.startsWith("../") || id.startsWith("/") ? untitledFile(uri) : id;
   }
 
   uriOf(file: string): string {

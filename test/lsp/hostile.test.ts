@@ -5,6 +5,9 @@
 // thousands of findings of one code publishes at most the cap.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Hover } from "vscode-languageserver-protocol/node";
@@ -144,6 +147,15 @@ describe("server content", () => {
     expect(JSON.stringify(s1)).toContain("One");
     expect(JSON.stringify(s2)).toContain("Two");
     expect(JSON.stringify(s1)).not.toContain("Two");
+  });
+
+  it("checks a document opened from outside the workspace root on its own text (never read from disk)", async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-elsewhere-"));
+    const uri = pathToFileURL(path.join(outside, "elsewhere.charter")).href;
+    await c.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "charter", version: 1, text: 'charter "Elsewhere" {\n  jurisdiction: personl\n}\n' } });
+    await c.waitFor(() => c.published.get(uri)?.version === 1);
+    expect(c.published.get(uri)!.diagnostics.some((d) => /personl/.test(d.message))).toBe(true);
+    fs.rmSync(outside, { recursive: true, force: true });
   });
 
   it("hover shows a hostile charter name as text: no link, no image", async () => {
