@@ -185,8 +185,10 @@ describe.skipIf(!HAVE_CHROMIUM)("the playground in chromium", () => {
     const { page } = w;
     await select(page, "amendable: never", 0);
     await page.keyboard.type("amendable: by ordinary");
-    await expect.poll(() => page.textContent("#exit"), { timeout: 15_000 }).not.toContain("no one");
-    expect(await page.textContent("#exit")).toContain("Cheapest path: exit → ");
+    // The panel is re-rendered (empty for a moment) when the report arrives:
+    // wait for the new content itself, not merely for the old one to go.
+    await expect.poll(() => page.textContent("#exit"), { timeout: 15_000 }).toContain("Cheapest path: exit → ");
+    expect(await page.textContent("#exit")).not.toContain("no one");
     expect(await page.textContent("#verdicts li.fails")).toContain("exit-");
     expect(await page.textContent("#lens")).toContain("✘ exit entrenched");
     clean(w);
