@@ -8,19 +8,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensurePacked, project, type Project } from "../adoption/helpers/pack.js";
+import { GOOD } from "../hostile/fs/helpers.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
-const GOOD = `charter "Packed" {
-  version: "1.0.0"
-  jurisdiction: personal
-  membership { eligibility: "anyone" admission: open }
-  exit { approval: none retains: property, data amendable: never }
-  body assembly { members: all members }
-  decision ordinary { by: assembly threshold: majority of votes cast }
-  amendments { by: ordinary delay: 30 days }
-  disputes { by: "an arbiter both parties accept" }
-}
-`;
 
 // The tarball is packed and installed once per test run by the adoption
 // suite's helper (a real `npm pack` of the files a fresh clone has, so
