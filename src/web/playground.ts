@@ -64,7 +64,7 @@ interface Published {
 }
 
 /** Counters the tests and the bench read (never used for behaviour). */
-const probe = { published: 0, lastDiagnostics: [] as { code: string; message: string; line: number }[] };
+const probe = { published: 0, fixed: 0, lastDiagnostics: [] as { code: string; message: string; line: number }[] };
 
 function diagnosticMessage(d: LspDiagnostic): (view: EditorView) => Node {
   return () => {
@@ -94,6 +94,26 @@ function applyEdit(view: EditorView, plugin: LSPPlugin, doc: Text, edit: LspWork
   });
 }
 
+/** The editor's lint diagnostics for a published set (with the fixes found so far). */
+function toLint(plugin: LSPPlugin, doc: Text, diagnostics: readonly LspDiagnostic[], fixes: readonly (LspCodeAction[] | null)[]): Diagnostic[] {
+  return diagnostics.map((d, i) => {
+    const actions: Action[] = [];
+    for (const a of fixes[i] ?? []) {
+      if (!a.edit || (a.kind && !a.kind.startsWith("quickfix"))) continue;
+      const edit = a.edit;
+      actions.push({ name: a.title, apply: (v) => applyEdit(v, plugin, doc, edit) });
+    }
+    const from = Math.min(plugin.fromPosition(d.range.start, doc), doc.length);
+    const to = Math.min(Math.max(from, plugin.fromPosition(d.range.end, doc)), doc.length);
+    const severity = d.severity === 1 ? "error" : d.severity === 2 ? "warning" : "info";
+    return { from, to, severity, message: `${d.code ? `${String(d.code)}: ` : ""}${d.message}`, renderMessage: diagnosticMessage(d), actions, source: "charterc" } satisfies Diagnostic;
+  });
+}
+
+/** Work that can wait until typing pauses (it shares the worker with the next keystroke's check). */
+const IDLE_MS = 150;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
 async function showDiagnostics(client: LSPClient, params: Published): Promise<void> {
   const file = client.workspace.getFile(params.uri);
   if (!file || (params.version != null && params.version !== file.version)) return;
@@ -101,6 +121,12 @@ async function showDiagnostics(client: LSPClient, params: Published): Promise<vo
   const plugin = view && LSPPlugin.get(view);
   if (!view || !plugin) return;
   const doc = file.doc;
+  if (view.state.doc !== doc) return; // typed since: the next round will come
+  // The diagnostics at once; their fixes as soon as the server has answered for them.
+  view.dispatch(setDiagnostics(view.state, toLint(plugin, doc, params.diagnostics, [])));
+  probe.published++;
+  probe.lastDiagnostics = params.diagnostics.map((d) => ({ code: String(d.code ?? ""), message: d.message, line: d.range.start.line + 1 }));
+  document.dispatchEvent(new CustomEvent("charterc-diagnostics", { detail: { version: params.version, count: params.diagnostics.length } }));
   // The fixes for each diagnostic, asked for the diagnostic's own range (as an editor's light bulb does).
   const fixes = await Promise.all(
     params.diagnostics.slice(0, 100).map((d) =>
@@ -113,25 +139,17 @@ async function showDiagnostics(client: LSPClient, params: Published): Promise<vo
         .catch(() => null),
     ),
   );
-  if (view.state.doc !== doc || LSPPlugin.get(view) !== plugin) return; // typed since: the next round will come
-  const out: Diagnostic[] = params.diagnostics.map((d, i) => {
-    const actions: Action[] = [];
-    for (const a of fixes[i] ?? []) {
-      if (!a.edit || (a.kind && !a.kind.startsWith("quickfix"))) continue;
-      const edit = a.edit;
-      actions.push({ name: a.title, apply: (v) => applyEdit(v, plugin, doc, edit) });
-    }
-    const from = Math.min(plugin.fromPosition(d.range.start, doc), doc.length);
-    const to = Math.min(Math.max(from, plugin.fromPosition(d.range.end, doc)), doc.length);
-    const severity = d.severity === 1 ? "error" : d.severity === 2 ? "warning" : "info";
-    return { from, to, severity, message: `${d.code ? `${String(d.code)}: ` : ""}${d.message}`, renderMessage: diagnosticMessage(d), actions, source: "charterc" } satisfies Diagnostic;
-  });
-  view.dispatch(setDiagnostics(view.state, out));
-  probe.published++;
-  probe.lastDiagnostics = params.diagnostics.map((d) => ({ code: String(d.code ?? ""), message: d.message, line: d.range.start.line + 1 }));
-  document.dispatchEvent(new CustomEvent("charterc-diagnostics", { detail: { version: params.version, count: out.length } }));
-  void refreshSemanticTokens(view).catch(() => {});
-  void refreshReport(client, view, plugin).catch(() => {});
+  if (view.state.doc !== doc || LSPPlugin.get(view) !== plugin) return;
+  if (fixes.some((f) => f && f.length > 0)) view.dispatch(setDiagnostics(view.state, toLint(plugin, doc, params.diagnostics, fixes)));
+  probe.fixed++;
+  // Highlighting and the panels once typing pauses.
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (view.state.doc !== doc) return;
+    void refreshSemanticTokens(view).catch(() => {});
+    void refreshReport(client, view, plugin).catch(() => {});
+  }, IDLE_MS);
 }
 
 /**
