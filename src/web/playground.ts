@@ -122,12 +122,24 @@ async function showDiagnostics(client: LSPClient, params: Published): Promise<vo
   if (!view || !plugin) return;
   const doc = file.doc;
   if (view.state.doc !== doc) return; // typed since: the next round will come
-  // The diagnostics at once; their fixes as soon as the server has answered for them.
+  // The diagnostics at once.
   view.dispatch(setDiagnostics(view.state, toLint(plugin, doc, params.diagnostics, [])));
   probe.published++;
   probe.lastDiagnostics = params.diagnostics.map((d) => ({ code: String(d.code ?? ""), message: d.message, line: d.range.start.line + 1 }));
   document.dispatchEvent(new CustomEvent("charterc-diagnostics", { detail: { version: params.version, count: params.diagnostics.length } }));
-  // The fixes for each diagnostic, asked for the diagnostic's own range (as an editor's light bulb does).
+  // Fixes, highlighting and the panels once typing pauses: they share the worker with the next keystroke's check.
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (view.state.doc !== doc || LSPPlugin.get(view) !== plugin) return;
+    void fetchFixes(client, view, plugin, doc, params).catch(() => {});
+    void refreshSemanticTokens(view).catch(() => {});
+    void refreshReport(client, view, plugin).catch(() => {});
+  }, IDLE_MS);
+}
+
+/** The fixes for each diagnostic, asked for the diagnostic's own range (as an editor's light bulb does). */
+async function fetchFixes(client: LSPClient, view: EditorView, plugin: LSPPlugin, doc: Text, params: Published): Promise<void> {
   const fixes = await Promise.all(
     params.diagnostics.slice(0, 100).map((d) =>
       client
@@ -142,14 +154,6 @@ async function showDiagnostics(client: LSPClient, params: Published): Promise<vo
   if (view.state.doc !== doc || LSPPlugin.get(view) !== plugin) return;
   if (fixes.some((f) => f && f.length > 0)) view.dispatch(setDiagnostics(view.state, toLint(plugin, doc, params.diagnostics, fixes)));
   probe.fixed++;
-  // Highlighting and the panels once typing pauses.
-  if (idleTimer !== null) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    idleTimer = null;
-    if (view.state.doc !== doc) return;
-    void refreshSemanticTokens(view).catch(() => {});
-    void refreshReport(client, view, plugin).catch(() => {});
-  }, IDLE_MS);
 }
 
 /**
