@@ -7,7 +7,9 @@
 //     `charterc-diagnostics` event, dispatched right after setDiagnostics),
 //     on a generated 600-line charter, one key at a time.
 //
-// `webPlaygroundBench()` returns rows for bench/run.mjs; run alone it prints them:
+// `webPlaygroundBench()` returns the rows; `run({ quick, log })` is the
+// plug-in interface of bench/run.mjs (the rows and a Markdown table). Run
+// alone it prints them:
 //   node bench/web-playground.mjs [--keys 120]
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
@@ -112,6 +114,21 @@ export async function webPlaygroundBench({ keys = 120, lines = 600 } = {}) {
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** The bench/run.mjs plug-in: `{ rows, markdown }`. */
+export async function run({ quick = false, log = () => {} } = {}) {
+  const rows = await webPlaygroundBench({ keys: quick ? 30 : 120 });
+  for (const r of rows) log(`web-playground: ${r.name}: ${r.value ?? "—"} ${r.unit}`);
+  const cell = (r) => (r.value === null ? `not measured${r.note ? ` (${r.note})` : ""}` : `${r.value} ${r.unit}`);
+  const markdown = [
+    "Playground (headless chromium; `bench/web-playground.mjs`):",
+    "",
+    "| measure | value | budget |",
+    "|---|---|---|",
+    ...rows.map((r) => `| ${r.name} | ${cell(r)} | ${r.limit ? `≤ ${r.limit} ${r.unit}${r.value === null ? "" : r.value <= r.limit ? " (met)" : " (missed)"}` : ""} |`),
+  ].join("\n");
+  return { rows, markdown };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -64,7 +64,7 @@ interface Published {
 }
 
 /** Counters the tests and the bench read (never used for behaviour). */
-const probe = { published: 0, lastDiagnostics: [] as { code: string; message: string; line: number }[] };
+const probe = { published: 0, fixed: 0, lastDiagnostics: [] as { code: string; message: string; line: number }[] };
 
 function diagnosticMessage(d: LspDiagnostic): (view: EditorView) => Node {
   return () => {
@@ -94,27 +94,9 @@ function applyEdit(view: EditorView, plugin: LSPPlugin, doc: Text, edit: LspWork
   });
 }
 
-async function showDiagnostics(client: LSPClient, params: Published): Promise<void> {
-  const file = client.workspace.getFile(params.uri);
-  if (!file || (params.version != null && params.version !== file.version)) return;
-  const view = file.getView();
-  const plugin = view && LSPPlugin.get(view);
-  if (!view || !plugin) return;
-  const doc = file.doc;
-  // The fixes for each diagnostic, asked for the diagnostic's own range (as an editor's light bulb does).
-  const fixes = await Promise.all(
-    params.diagnostics.slice(0, 100).map((d) =>
-      client
-        .request<{ textDocument: { uri: string }; range: LspRange; context: { diagnostics: LspDiagnostic[]; only: string[]; triggerKind: number } }, LspCodeAction[] | null>("textDocument/codeAction", {
-          textDocument: { uri: params.uri },
-          range: d.range,
-          context: { diagnostics: [d], only: ["quickfix"], triggerKind: 1 },
-        })
-        .catch(() => null),
-    ),
-  );
-  if (view.state.doc !== doc || LSPPlugin.get(view) !== plugin) return; // typed since: the next round will come
-  const out: Diagnostic[] = params.diagnostics.map((d, i) => {
+/** The editor's lint diagnostics for a published set (with the fixes found so far). */
+function toLint(plugin: LSPPlugin, doc: Text, diagnostics: readonly LspDiagnostic[], fixes: readonly (LspCodeAction[] | null)[]): Diagnostic[] {
+  return diagnostics.map((d, i) => {
     const actions: Action[] = [];
     for (const a of fixes[i] ?? []) {
       if (!a.edit || (a.kind && !a.kind.startsWith("quickfix"))) continue;
@@ -126,12 +108,52 @@ async function showDiagnostics(client: LSPClient, params: Published): Promise<vo
     const severity = d.severity === 1 ? "error" : d.severity === 2 ? "warning" : "info";
     return { from, to, severity, message: `${d.code ? `${String(d.code)}: ` : ""}${d.message}`, renderMessage: diagnosticMessage(d), actions, source: "charterc" } satisfies Diagnostic;
   });
-  view.dispatch(setDiagnostics(view.state, out));
+}
+
+/** Work that can wait until typing pauses (it shares the worker with the next keystroke's check). */
+const IDLE_MS = 150;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+async function showDiagnostics(client: LSPClient, params: Published): Promise<void> {
+  const file = client.workspace.getFile(params.uri);
+  if (!file || (params.version != null && params.version !== file.version)) return;
+  const view = file.getView();
+  const plugin = view && LSPPlugin.get(view);
+  if (!view || !plugin) return;
+  const doc = file.doc;
+  if (view.state.doc !== doc) return; // typed since: the next round will come
+  // The diagnostics at once.
+  view.dispatch(setDiagnostics(view.state, toLint(plugin, doc, params.diagnostics, [])));
   probe.published++;
   probe.lastDiagnostics = params.diagnostics.map((d) => ({ code: String(d.code ?? ""), message: d.message, line: d.range.start.line + 1 }));
-  document.dispatchEvent(new CustomEvent("charterc-diagnostics", { detail: { version: params.version, count: out.length } }));
-  void refreshSemanticTokens(view).catch(() => {});
-  void refreshReport(client, view, plugin).catch(() => {});
+  document.dispatchEvent(new CustomEvent("charterc-diagnostics", { detail: { version: params.version, count: params.diagnostics.length } }));
+  // Fixes, highlighting and the panels once typing pauses: they share the worker with the next keystroke's check.
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (view.state.doc !== doc || LSPPlugin.get(view) !== plugin) return;
+    void fetchFixes(client, view, plugin, doc, params).catch(() => {});
+    void refreshSemanticTokens(view).catch(() => {});
+    void refreshReport(client, view, plugin).catch(() => {});
+  }, IDLE_MS);
+}
+
+/** The fixes for each diagnostic, asked for the diagnostic's own range (as an editor's light bulb does). */
+async function fetchFixes(client: LSPClient, view: EditorView, plugin: LSPPlugin, doc: Text, params: Published): Promise<void> {
+  const fixes = await Promise.all(
+    params.diagnostics.slice(0, 100).map((d) =>
+      client
+        .request<{ textDocument: { uri: string }; range: LspRange; context: { diagnostics: LspDiagnostic[]; only: string[]; triggerKind: number } }, LspCodeAction[] | null>("textDocument/codeAction", {
+          textDocument: { uri: params.uri },
+          range: d.range,
+          context: { diagnostics: [d], only: ["quickfix"], triggerKind: 1 },
+        })
+        .catch(() => null),
+    ),
+  );
+  if (view.state.doc !== doc || LSPPlugin.get(view) !== plugin) return;
+  if (fixes.some((f) => f && f.length > 0)) view.dispatch(setDiagnostics(view.state, toLint(plugin, doc, params.diagnostics, fixes)));
+  probe.fixed++;
 }
 
 /**
