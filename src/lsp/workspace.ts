@@ -115,6 +115,8 @@ export class Workspace {
 
   /** Project-relative ids of the workspace's charters (charterc.yaml `include`). */
   readonly projectFiles = new Set<string>();
+  /** Bumped when projectFiles is refilled. */
+  private projectVersion = 0;
   private readonly open = new Map<string, OpenDoc>();
   private readonly fileOfUri = new Map<string, string>();
   readonly cache: ParseCache = new Map();
@@ -177,6 +179,7 @@ export class Workspace {
       const files = await this.files.listFiles({ root: this.root, options: this.options, error: this.configError });
       this.projectFiles.clear();
       for (const f of files) this.projectFiles.add(f);
+      this.projectVersion++;
     } catch (e) {
       logError("workspace scan", e);
     }
@@ -302,10 +305,18 @@ export class Workspace {
     this.schedule();
   }
 
-  /** The entries of a run: open documents and the workspace's charters. */
-  private entries(): Set<string> {
+  private entrySet: ReadonlySet<string> | null = null;
+  private entryKey: { project: number; open: readonly string[] } | null = null;
+
+  /** The entries of a run: open documents and the workspace's charters (the same set while they stay the same). */
+  private entries(): ReadonlySet<string> {
+    const open = [...this.open.keys()];
+    const k = this.entryKey;
+    if (this.entrySet && k && k.project === this.projectVersion && k.open.length === open.length && k.open.every((f, i) => f === open[i])) return this.entrySet;
     const out = new Set(this.projectFiles);
-    for (const f of this.open.keys()) out.add(f);
+    for (const f of open) out.add(f);
+    this.entrySet = out;
+    this.entryKey = { project: this.projectVersion, open };
     return out;
   }
 
