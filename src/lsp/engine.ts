@@ -65,6 +65,8 @@ interface Node {
   evals: Map<PropertyId, CachedEvaluation>;
   /** The dependency keys its evaluations recorded (`c:file`, `v:file`, `all`), for the reverse index. */
   depKeys: ReadonlySet<string>;
+  /** Some rule of this file was re-run by a run that stopped before recording the file's results. */
+  unfinished: boolean;
   /** Bumped when an early (per-charter) verdict of this file is recomputed. */
   verdictVersion: number;
   verdicts: Record<string, PropertyResult>;
@@ -259,6 +261,7 @@ export class Engine {
         resolveDiags: [],
         evals: new Map(),
         depKeys: new Set(),
+        unfinished: false,
         verdictVersion: 0,
         verdicts: {},
         ruleDiags: new Map(),
@@ -491,10 +494,9 @@ export class Engine {
       const n = this.nodes.get(file);
       if (!n?.charter || !charters.has(file)) continue;
       const before = n.verdictVersion;
-      if (this.evaluate(n, false, options)) {
+      if (yield* this.evaluate(n, false, options)) {
         evaluated.add(file);
         if (n.verdictVersion !== before) this.bumped.add(file);
-        yield;
       }
     }
     const late = new Set(early);
@@ -502,10 +504,7 @@ export class Engine {
     for (const file of [...late].sort()) {
       const n = this.nodes.get(file);
       if (!n?.charter || !charters.has(file)) continue;
-      if (this.evaluate(n, true, options)) {
-        evaluated.add(file);
-        yield;
-      }
+      if (yield* this.evaluate(n, true, options)) evaluated.add(file);
     }
     early.clear();
     this.bumped.clear();
@@ -605,8 +604,14 @@ export class Engine {
     }
   }
 
-  /** Re-run the rules of one pass on one file where their inputs changed; true when something was re-run. */
-  private evaluate(n: Node, late: boolean, options: CheckOptions): boolean {
+  /**
+   * Re-run the rules of one pass on one file where their inputs changed;
+   * true when something was re-run. Yields after the file's analysis and
+   * after each rule (a 5,000-line charter's rules are not one long step);
+   * a run stopped part-way leaves `unfinished` set, and the next run
+   * completes the file's record even when no rule needs re-running.
+   */
+  private *evaluate(n: Node, late: boolean, options: CheckOptions): Generator<void, boolean, void> {
     const charter = n.charter!;
     let any = false;
     const valid = (c: CachedEvaluation | undefined): boolean => {
@@ -624,6 +629,12 @@ export class Engine {
       if (valid(cached)) {
         n.verdicts[rule.id] = cached!.ev.result;
         continue;
+      }
+      if (!any) {
+        // The analysis every rule reads (cached per charter): a step of its own.
+        n.unfinished = true;
+        analyzeCharter(charter);
+        yield;
       }
       const deps: Dep[] = [];
       const ctx: RuleContext = {
@@ -647,11 +658,13 @@ export class Engine {
       n.evals.set(rule.id, { ev, charter, options, deps });
       n.verdicts[rule.id] = ev.result;
       any = true;
+      yield;
     }
-    if (!any) return false;
+    if (!any && !n.unfinished) return false;
     if (!late) n.verdictVersion++;
     this.index(n);
     this.finish(n, options);
+    n.unfinished = false;
     return true;
   }
 
