@@ -20,6 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { lspFederation } from "./shapes.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -65,36 +66,6 @@ export function bigDocument(bytes) {
   }
   out.push("}\n");
   return out.join("");
-}
-
-function federationFiles(members) {
-  const files = {
-    "charters/fed.charter": `federation "League" {\n  powers: defense\n  requires: exit-guaranteed\n  membership { admission: by vote consent: explicit expulsion: none }\n  exit { approval: none notice: 30 days amendable: never }\n  body congress { members: 1 seat per member }\n  decision vote { by: congress threshold: majority of votes cast }\n  amendments { by: vote }\n}\n`,
-  };
-  for (let i = 0; i < members; i++) {
-    files[`charters/members/m${i}.charter`] = [
-      `import "../fed.charter" as league`,
-      ``,
-      `charter "Member ${i}" {`,
-      `  jurisdiction: personal`,
-      `  membership { admission: by assembly-vote consent: explicit expulsion: none }`,
-      `  exit {`,
-      `    approval: none`,
-      `    notice: 7 days`,
-      `    amendable: never`,
-      `  }`,
-      `  body assembly { members: all members }`,
-      `  decision assembly-vote { by: assembly quorum: 50% threshold: majority of votes cast }`,
-      `  amendments { by: assembly-vote }`,
-      `  member of league {`,
-      `    delegates: defense`,
-      `    withdrawal: unilateral, notice 30 days`,
-      `  }`,
-      `}`,
-      ``,
-    ].join("\n");
-  }
-  return files;
 }
 
 // ── A small LSP client ──────────────────────────────────────────────────
@@ -313,7 +284,7 @@ export async function lspShapes({ server = path.join(HERE, "..", "dist", "lsp.js
   if (want("election chain")) rows.push(await measure({ server, shape: "election chain", text: electionChain(lines), ...seats, edits }));
   if (want("appointment chain")) rows.push(await measure({ server, shape: "appointment chain", text: appointmentChain(lines), ...seats, edits }));
   if (want("deep amendable chain")) rows.push(await measure({ server, shape: "deep amendable chain", text: deepAmendableChain(lines), editAt: /90%/, swap: ["9", "8"], edits }));
-  if (want("federation member")) rows.push(await measure({ server, shape: `federation member (${members} members)`, files: federationFiles(members), open: `charters/members/m${members >> 1}.charter`, editAt: /50%/, swap: ["5", "6"], edits }));
+  if (want("federation member")) rows.push(await measure({ server, shape: `federation member (${members} members)`, files: lspFederation(members, "charters/").files, open: `charters/members/m${members >> 1}.charter`, editAt: /50%/, swap: ["5", "6"], edits }));
   if (memory) {
     // The issue's 5 MB document (over the documented limits: refused with a diagnostic, so it shows the cost of
     // the refusal path), and ~1 MB of decisions, about the largest document of this shape the token limit accepts.

@@ -23,3 +23,4 @@ export declare function linesOf(input: ShapeInput): number;
 export declare function charterSource(opts?: Record<string, unknown>): string;
 export declare function electionChain(n: number): ShapeInput;
 export declare function electionChainModel(n: number, editQuorum?: boolean): unknown;
+export declare function lspFederation(members: number, dir?: string): { files: Record<string, string>; member(i: number, quorum?: number): string };
