@@ -67,6 +67,8 @@ interface Node {
   depKeys: ReadonlySet<string>;
   /** Some rule of this file was re-run by a run that stopped before recording the file's results. */
   unfinished: boolean;
+  /** What some re-run rule read differs from what it read before: the reverse index needs this file's keys again. */
+  reindex: boolean;
   /** Bumped when an early (per-charter) verdict of this file is recomputed. */
   verdictVersion: number;
   verdicts: Record<string, PropertyResult>;
@@ -115,6 +117,17 @@ function sameEdges(a: readonly Edge[], b: readonly Edge[]): boolean {
 
 function sameNotes(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return (a.length === 0 && b.length === 0) || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether two evaluations read the same things (the same dependency keys, in the same order). */
+function sameDepKeys(a: readonly Dep[], b: readonly Dep[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.kind !== y.kind || (x.kind !== "all" && x.file !== (y as { file: string }).file)) return false;
+  }
+  return true;
 }
 
 /** Dependency keys (`c:file`, `v:file`), made once per file: the reverse index is rebuilt with no new strings. */
@@ -262,6 +275,7 @@ export class Engine {
         evals: new Map(),
         depKeys: new Set(),
         unfinished: false,
+        reindex: false,
         verdictVersion: 0,
         verdicts: {},
         ruleDiags: new Map(),
@@ -655,6 +669,8 @@ export class Engine {
       };
       this.stats.evaluations++;
       const ev = rule.evaluate(ctx);
+      // The reverse index changes only when what the rule read changed (not, say, a member's new charter).
+      if (!cached || !sameDepKeys(cached.deps, deps)) n.reindex = true;
       n.evals.set(rule.id, { ev, charter, options, deps });
       n.verdicts[rule.id] = ev.result;
       any = true;
@@ -662,7 +678,8 @@ export class Engine {
     }
     if (!any && !n.unfinished) return false;
     if (!late) n.verdictVersion++;
-    this.index(n);
+    if (n.reindex) this.index(n);
+    n.reindex = false;
     this.finish(n, options);
     n.unfinished = false;
     return true;

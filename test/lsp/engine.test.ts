@@ -111,6 +111,26 @@ describe("incremental checker", () => {
     }
   });
 
+  it("follows a member that moves to another federation: what its rules read is re-recorded", () => {
+    const files = federationWorkspace(3);
+    files["fed2.charter"] = files["fed.charter"]!.replace('"League"', '"Other League"');
+    const entries = () => Object.keys(files);
+    const engine = new Engine(new Map());
+    const step = (change: () => void, touched: string[]) => {
+      change();
+      for (const f of touched) engine.touch(f);
+      runToEnd(engine, files, entries());
+      expectSame(engine, files, entries());
+    };
+    step(() => {}, []);
+    // m1 now imports the other federation (its tie reads fed2.charter, no longer fed.charter)…
+    step(() => (files["members/m1.charter"] = memberText(1, 50).replace("../fed.charter", "../fed2.charter")), ["members/m1.charter"]);
+    // …so a change of fed2's powers reaches m1's rules, and one of fed's does not.
+    step(() => (files["fed2.charter"] = files["fed2.charter"]!.replace("powers: defense", "powers: disputes")), ["fed2.charter"]);
+    step(() => (files["fed.charter"] = files["fed.charter"]!.replace("powers: defense", "powers: treasury")), ["fed.charter"]);
+    step(() => (files["fed2.charter"] = files["fed2.charter"]!.replace("powers: disputes", "powers: defense")), ["fed2.charter"]);
+  });
+
   it("an edit to one member re-resolves that member alone", () => {
     const files = federationWorkspace(40);
     const entries = Object.keys(files);
