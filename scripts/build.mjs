@@ -19,6 +19,14 @@ export const ENTRIES = {
   index: "src/index.ts",
   prettier: "src/prettier/index.ts",
   lsp: "src/lsp/bin.ts",
+};
+
+/**
+ * Developer tools, bundled on their own (no chunks shared with the package)
+ * into dist-dev/, which is not in package.json's `files`: the fuzzer reads
+ * test/ files and needs fast-check, so it must not ship (`npm run fuzz`).
+ */
+export const DEV_ENTRIES = {
   fuzz: "src/fuzz/main.ts",
 };
 
@@ -74,7 +82,12 @@ export async function build({ quiet = false } = {}) {
         })
       : null,
     esbuild({ ...common, entryPoints: rest }),
+    ...Object.entries(DEV_ENTRIES)
+      .filter(([, v]) => existsSync(path.join(root, v)))
+      .map(([k, v]) => esbuild({ ...common, splitting: false, outdir: undefined, outfile: path.join(root, "dist-dev", `${k}.js`), entryPoints: [path.join(root, v)] })),
   ]);
+  // Builds before dist-dev/ put the fuzzer in dist/, which is packed.
+  for (const k of Object.keys(DEV_ENTRIES)) rmSync(path.join(root, "dist", `${k}.js`), { force: true });
   if (cli) {
     writeFileSync(path.join(root, "dist", "cli.js"), CLI_LOADER);
     rmSync(path.join(root, "dist", "cli.cjs.cache"), { force: true });

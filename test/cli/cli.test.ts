@@ -162,6 +162,17 @@ describe("the built command", () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
+  it("the fuzzer is built beside the package, not in it, and runs (`npm run fuzz`)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(pkg.scripts.fuzz).toBe("node scripts/build.mjs && node dist-dev/fuzz.js");
+    expect(fs.existsSync(path.join(ROOT, "dist", "fuzz.js"))).toBe(false);
+    expect(pkg.files.some((f: string) => f === "dist-dev" || f.startsWith("dist-dev/"))).toBe(false);
+    const r = spawnSync(process.execPath, [path.join(ROOT, "dist-dev", "fuzz.js"), "--seed", "1", "--count", "10", "--fs", "0"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toContain("fuzz: seed 1, 10 inputs");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ seed: 1, count: 10, failures: 0 });
+  });
+
   it("--help lists the commands", () => {
     const r = spawn(["--help"]);
     expect(r.status).toBe(0);
