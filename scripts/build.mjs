@@ -30,6 +30,32 @@ export const DEV_ENTRIES = {
   fuzz: "src/fuzz/main.ts",
 };
 
+/**
+ * The web addresses SARIF output names (src/cli/format-sarif.ts,
+ * `SourceLinks`), from package.json: `docsBase` only for a GitHub
+ * `repository` (`github:o/r`, `o/r`, or a github.com URL, with its
+ * `directory`), as `https://github.com/o/r/blob/HEAD/[directory/]`;
+ * `informationUri` from an https `homepage`, else that repository. Nothing
+ * declared, nothing derived: no address is made up.
+ */
+export function sourceLinks(pkg) {
+  const repo = typeof pkg.repository === "string" ? { url: pkg.repository } : pkg.repository && typeof pkg.repository.url === "string" ? pkg.repository : undefined;
+  let web;
+  if (repo) {
+    const m =
+      /^(?:github:)?([\w.-]+)\/([\w.-]+?)(?:\.git)?$/.exec(repo.url) ??
+      /^(?:git\+)?(?:https?|git|ssh):\/\/(?:git@)?github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(repo.url) ??
+      /^git@github\.com:([\w.-]+)\/([\w.-]+?)(?:\.git)?$/.exec(repo.url);
+    if (m) web = `https://github.com/${m[1]}/${m[2]}`;
+  }
+  const dir = repo && typeof repo.directory === "string" ? repo.directory.replace(/^\/+|\/+$/g, "") : "";
+  const links = {};
+  const home = typeof pkg.homepage === "string" && /^https:\/\//.test(pkg.homepage) ? pkg.homepage : undefined;
+  if (home ?? web) links.informationUri = home ?? web;
+  if (web) links.docsBase = `${web}/blob/HEAD/${dir ? `${dir}/` : ""}`;
+  return links;
+}
+
 export async function build({ quiet = false } = {}) {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
   const entryPoints = Object.fromEntries(
@@ -49,7 +75,7 @@ export async function build({ quiet = false } = {}) {
     keepNames: false,
     legalComments: "none",
     chunkNames: "chunks/[name]-[hash]",
-    define: { __CHARTERC_VERSION__: JSON.stringify(pkg.version), "process.env.CHARTERC_BUNDLED": '"1"' },
+    define: { __CHARTERC_VERSION__: JSON.stringify(pkg.version), __CHARTERC_LINKS__: JSON.stringify(sourceLinks(pkg)), "process.env.CHARTERC_BUNDLED": '"1"' },
     // CommonJS dependencies bundled into ESM need a `require`.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     external: ["prettier", "prettier/*"],

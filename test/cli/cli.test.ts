@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { PROPERTY_IDS } from "../../src/language/properties.js";
-import { build } from "../../scripts/build.mjs";
+import { build, sourceLinks } from "../../scripts/build.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin/charterc.js");
@@ -171,6 +171,20 @@ describe("the built command", () => {
     expect(r.stderr).toContain("fuzz: seed 1, 10 inputs");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ seed: 1, count: 10, failures: 0 });
+  });
+
+  it("SARIF names only the addresses package.json declares (none today: no helpUri, no informationUri)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const links = sourceLinks(pkg);
+    const r = spawn(["check", "--format", "sarif", "charters/ozark-homestead-compact.charter"]);
+    expect(r.status).toBe(0);
+    const { driver } = JSON.parse(r.stdout).runs[0].tool;
+    expect(driver.informationUri).toBe(links.informationUri);
+    for (const rule of driver.rules) {
+      if (links.docsBase === undefined) expect(rule.helpUri).toBeUndefined();
+      else expect(rule.helpUri.startsWith(links.docsBase)).toBe(true);
+    }
+    if (pkg.repository === undefined && pkg.homepage === undefined) expect(links).toEqual({});
   });
 
   it("--help lists the commands", () => {

@@ -30,12 +30,12 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
       io.out(JSON.stringify(jsonReport(displayed), null, 2));
       break;
     case "sarif": {
-      const [{ toSarif }, { explain, packageRoot }] = await Promise.all([import("../format-sarif.js"), import("./explain.js")]);
+      const [{ toSarif, PACKAGE_LINKS }, { explain, packageRoot }] = await Promise.all([import("../format-sarif.js"), import("./explain.js")]);
       // The full docs page as the rule's help, for the codes this run reports
       // (code-scanning UIs show it beside the finding); the summary for the rest.
       const reported = new Set(displayed.files.flatMap((f) => f.diagnostics.map((d) => d.code)));
       const root = packageRoot(); // found once, not once per code
-      io.out(JSON.stringify(toSarif(displayed, { helpFor: (code) => (reported.has(code) ? explain(code, { root }) : undefined) }), null, 2));
+      io.out(JSON.stringify(toSarif(displayed, { links: PACKAGE_LINKS, helpFor: (code) => (reported.has(code) ? explain(code, { root }) : undefined) }), null, 2));
       break;
     }
     case "github": {
