@@ -270,6 +270,13 @@ describe("the built command", () => {
     expect(index).not.toContain("a.html");
   });
 
+  it("a reader that stops early (`| head`) ends the command quietly, without an EPIPE stack trace", () => {
+    const cmd = `"${process.execPath}" "${BIN}" check --format sarif charters | head -c 1; "${process.execPath}" "${BIN}" explain CH0106 | head -n 1`;
+    const r = spawnSync("sh", ["-c", cmd], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stdout.startsWith("{")).toBe(true);
+    expect(r.stderr).toBe("");
+  });
+
   it("never prints a stack trace for hostile input", () => {
     const dir = tmpProject({ "x.charter": "\u0000{{{\"\"\"/*" + "}".repeat(10000) + "\ud800" });
     const r = spawnSync(process.execPath, [BIN, "check", path.join(dir, "x.charter")], { encoding: "utf8" });
