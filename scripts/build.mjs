@@ -75,7 +75,7 @@ export async function build({ quiet = false } = {}) {
     keepNames: false,
     legalComments: "none",
     chunkNames: "chunks/[name]-[hash]",
-    define: { __CHARTERC_VERSION__: JSON.stringify(pkg.version), __CHARTERC_LINKS__: JSON.stringify(sourceLinks(pkg)), "process.env.CHARTERC_BUNDLED": '"1"' },
+    define: { __CHARTERC_VERSION__: JSON.stringify(pkg.version), __CHARTERC_LINKS__: JSON.stringify(JSON.stringify(sourceLinks(pkg))), "process.env.CHARTERC_BUNDLED": '"1"' },
     // CommonJS dependencies bundled into ESM need a `require`.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     external: ["prettier", "prettier/*"],

@@ -34,9 +34,10 @@ export interface SourceLinks {
   readonly docsBase?: string;
 }
 
-declare const __CHARTERC_LINKS__: SourceLinks | undefined;
+// A JSON string: esbuild defines an object by a module of its own, initialised in every module of the bundle.
+declare const __CHARTERC_LINKS__: string | undefined;
 /** The links of this build (none when the sources run unbundled). */
-export const PACKAGE_LINKS: SourceLinks = typeof __CHARTERC_LINKS__ === "object" && __CHARTERC_LINKS__ !== null ? __CHARTERC_LINKS__ : {};
+export const PACKAGE_LINKS: SourceLinks = typeof __CHARTERC_LINKS__ === "string" ? (JSON.parse(__CHARTERC_LINKS__) as SourceLinks) : {};
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
