@@ -56,6 +56,34 @@ export function sourceLinks(pkg) {
   return links;
 }
 
+/**
+ * Node built-ins the CLI rarely needs but whose loading is a noticeable part
+ * of a cold start (child_process pulls in net, dgram and more; crypto a dozen
+ * internal modules): commander requires child_process at its top for
+ * executable subcommands charterc never has, and the project layer requires
+ * crypto for temporary file names only when it writes. In dist/cli.cjs each
+ * is a stand-in object with a getter per export that loads the real module
+ * on first use, so a `check` never loads them.
+ */
+const LAZY_BUILTINS = ["child_process", "crypto"];
+
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    const filter = new RegExp(`^(?:node:)?(?:${LAZY_BUILTINS.join("|")})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === "lazy-builtin" ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ""), namespace: "lazy-builtin" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+      const keys = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== "default");
+      return {
+        loader: "js",
+        contents: `let real;
+const load = () => (real ??= require("node:${args.path}"));
+for (const k of ${JSON.stringify(keys)}) Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });`,
+      };
+    });
+  },
+};
+
 export async function build({ quiet = false } = {}) {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
   const entryPoints = Object.fromEntries(
@@ -105,6 +133,7 @@ export async function build({ quiet = false } = {}) {
           supported: { "dynamic-import": false },
           define: { ...common.define, "import.meta.url": "__charterc_cli_url" },
           banner: { js: "" },
+          plugins: [lazyBuiltins],
         })
       : null,
     esbuild({ ...common, entryPoints: rest }),
