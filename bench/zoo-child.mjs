@@ -6,7 +6,8 @@
 // RSS at start (so the growth a command causes can be told from Node's own),
 // and the peak live heap.
 //
-// The peak heap is V8's used heap size at the end of each garbage
+// The peak heap is V8's used heap size, plus the external memory V8 accounts
+// for (Buffers, ArrayBuffers, WebAssembly memory), at the end of each garbage
 // collection (v8.GCProfiler records the heap statistics before and after
 // every collection, synchronously, inside the collector's own hooks), the
 // largest over the run, and once more after a full collection at exit (run
@@ -35,12 +36,15 @@ process.on("exit", (code) => {
   globalThis.gc?.();
   const stats = profiler.stop()?.statistics ?? [];
   let peakLive = 0;
-  let peakUsed = v8.getHeapStatistics().used_heap_size;
+  const now = v8.getHeapStatistics();
+  let peakUsed = now.used_heap_size + now.external_memory;
   for (const s of stats) {
     // Only the end of a collection says what survived it; an incremental-marking
     // step or a weak-callback pass frees nothing and is not one.
-    if (COLLECTIONS.has(s.gcType)) peakLive = Math.max(peakLive, s.afterGC.heapStatistics.usedHeapSize);
-    peakUsed = Math.max(peakUsed, s.beforeGC.heapStatistics.usedHeapSize);
+    const after = s.afterGC.heapStatistics;
+    const before = s.beforeGC.heapStatistics;
+    if (COLLECTIONS.has(s.gcType)) peakLive = Math.max(peakLive, after.usedHeapSize + after.externalMemory);
+    peakUsed = Math.max(peakUsed, before.usedHeapSize + before.externalMemory);
   }
   fs.writeFileSync(process.env.ZOO_REPORT, JSON.stringify({ ms, cpuMs, maxRssBytes: u.maxRSS * 1024, rssStartBytes: rssStart, peakHeapBytes: peakLive, peakHeapUsedBytes: peakUsed, gcs: stats.length, exit: code }));
 });

@@ -4,7 +4,7 @@
 // is its own. Reports, per shape and command: median wall time per size, the
 // time ratios 2n/n and 4n/2n, peak heap and peak RSS, and the growth of each
 // per 10,000 lines (minus the same command's figure on the shape at n = 1).
-// The peak heap is V8's used heap at the end of each collection
+// The peak heap is V8's used heap (external memory included) at the end of each collection
 // (bench/zoo-child.mjs; docs/performance.md, "Memory: heap and RSS").
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -100,7 +100,7 @@ export function runZoo({ cli, quick = false, only = null, log = () => {}, timeou
         if (r.error) return { n, lines, error: r.error };
         runs.push(r);
       }
-      return { n, lines, ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), samples: runs.map((r) => r.ms), maxRssMB: Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20, peakHeapMB: Math.max(...runs.map((r) => r.peakHeapBytes)) / 2 ** 20 };
+      return { n, lines, ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), samples: runs.map((r) => r.ms), maxRssMB: Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20, peakHeapMB: Math.max(...runs.map((r) => r.peakHeapBytes)) / 2 ** 20, peakHeapBeforeGcMB: Math.max(...runs.map((r) => r.peakHeapUsedBytes)) / 2 ** 20 };
     };
     // The same command on the shape at n = 1: Node, the CLI and its modules, to subtract from peak RSS.
     const floor = measure(1);
