@@ -503,6 +503,12 @@ function markdown(r) {
       );
     }
     o.push("");
+    const slopes = r.zoo.rows.filter((x) => x.rssSlopeMBPer10k != null).sort((a, b) => b.rssSlopeMBPer10k - a.rssSlopeMBPer10k);
+    if (slopes.length)
+      o.push(
+        `Peak RSS per 10,000 lines between the smallest and the largest size (the slope, without the young generation's fixed growth to its maximum, which the growth column counts in full at the smallest size): at most ${slopes[0].rssSlopeMBPer10k.toFixed(1)} MB (\`${slopes[0].command}\` of the ${slopes[0].shape}).`,
+        "",
+      );
     if (r.zoo.buildOverCheck.length) o.push(`\`build\` ÷ \`check\` on the same input (largest size both ran): ${r.zoo.buildOverCheck.map((b) => `${b.shape} ${b.ratio.toFixed(1)}×`).join(", ")}.`, "");
     if (r.zoo.errors.length) o.push(`Runs that did not finish: ${r.zoo.errors.join("; ")}.`, "");
   }

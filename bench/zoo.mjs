@@ -121,7 +121,10 @@ export function runZoo({ cli, quick = false, only = null, log = () => {}, timeou
       ratios.push(ok[i].ms / ok[i - 1].ms);
       cpuRatios.push(ok[i].cpuMs / ok[i - 1].cpuMs);
     }
-    const row = { shape: name, command, note: shape.note, floorMB: floor.maxRssMB ?? null, sizes, ratios, cpuRatios, worstRatio: ratios.length ? Math.max(...ratios) : null, worstCpuRatio: cpuRatios.length ? Math.max(...cpuRatios) : null, worstGrowthMBPer10k: Math.max(0, ...ok.map((s) => s.growthMBPer10k ?? 0)), worstHeapMBPer10k: Math.max(0, ...ok.map((s) => s.heapMBPer10k ?? 0)), floorHeapMB: floor.peakHeapMB ?? null, error: sizes.find((s) => s.error)?.error ?? null };
+    // Per-line cost of RSS from the sizes alone (largest minus smallest): the young generation
+    // grows to its fixed maximum early, which a growth figure at the smallest size counts in full.
+    const rssSlopeMBPer10k = ok.length > 1 ? (Math.max(0, ok[ok.length - 1].maxRssMB - ok[0].maxRssMB) / (ok[ok.length - 1].lines - ok[0].lines)) * 10000 : null;
+    const row = { shape: name, command, rssSlopeMBPer10k, note: shape.note, floorMB: floor.maxRssMB ?? null, sizes, ratios, cpuRatios, worstRatio: ratios.length ? Math.max(...ratios) : null, worstCpuRatio: cpuRatios.length ? Math.max(...cpuRatios) : null, worstGrowthMBPer10k: Math.max(0, ...ok.map((s) => s.growthMBPer10k ?? 0)), worstHeapMBPer10k: Math.max(0, ...ok.map((s) => s.heapMBPer10k ?? 0)), floorHeapMB: floor.peakHeapMB ?? null, error: sizes.find((s) => s.error)?.error ?? null };
     rows.push(row);
     done++;
     const last = ok[ok.length - 1];
