@@ -150,23 +150,30 @@ interface Candidate {
   usage: string;
 }
 
-/** Sets of candidates by a key; a set keeps insertion order and forgets a member in O(1). */
+/** The candidates of one bucket, grouped by a second key (the signature a level does not require to be equal). */
+interface Bucket {
+  size: number;
+  readonly groups: Map<string, Set<Candidate>>;
+}
+
+/** Buckets of candidates by a key, each grouped by a second key; sets keep insertion order and forget a member in O(1). */
 class Index {
-  readonly sets = new Map<string, Set<Candidate>>();
-  add(k: string, c: Candidate): void {
-    const s = this.sets.get(k);
-    if (s) s.add(c);
-    else this.sets.set(k, new Set([c]));
+  readonly buckets = new Map<string, Bucket>();
+  add(k: string, sub: string, c: Candidate): void {
+    let b = this.buckets.get(k);
+    if (!b) this.buckets.set(k, (b = { size: 0, groups: new Map() }));
+    const g = b.groups.get(sub);
+    if (g) g.add(c);
+    else b.groups.set(sub, new Set([c]));
+    b.size++;
   }
-  delete(k: string, c: Candidate): void {
-    const s = this.sets.get(k);
-    if (!s) return;
-    s.delete(c);
-    if (s.size === 0) this.sets.delete(k);
-  }
-  get(k: string): readonly Candidate[] {
-    const s = this.sets.get(k);
-    return s ? [...s] : [];
+  delete(k: string, sub: string, c: Candidate): void {
+    const b = this.buckets.get(k);
+    const g = b?.groups.get(sub);
+    if (!b || !g?.delete(c)) return;
+    b.size--;
+    if (g.size === 0) b.groups.delete(sub);
+    if (b.size === 0) this.buckets.delete(k);
   }
 }
 
@@ -175,8 +182,9 @@ const bothKey = (c: Candidate) => `${c.content}\u0001${c.usage}`;
 
 /**
  * One side of one namespace: its unpaired candidates, indexed by the key of
- * each level of evidence (content and usage, content, usage). An empty usage
- * matches nothing, so it is left out of the indexes that key on usage.
+ * each level of evidence (content and usage; content, grouped by usage;
+ * usage, grouped by content). An empty usage matches nothing, so it is left
+ * out of the indexes that key on usage.
  */
 class Side {
   readonly both = new Index();
@@ -202,12 +210,12 @@ class Side {
   private index(c: Candidate, touched: Touched, add: boolean): void {
     const op = add ? "add" : "delete";
     if (c.usage !== EMPTY_USAGE) {
-      this.both[op](bothKey(c), c);
-      this.usage[op](c.usage, c);
+      this.both[op](bothKey(c), "", c);
+      this.usage[op](c.usage, c.content, c);
       touched.both.add(bothKey(c));
       touched.usage.add(c.usage);
     }
-    this.content[op](c.content, c);
+    this.content[op](c.content, c.usage, c);
     touched.content.add(c.content);
   }
 }
@@ -221,10 +229,85 @@ interface Touched {
 
 const freshTouched = (): Touched => ({ both: new Set(), content: new Set(), usage: new Set() });
 
-/** The first candidate of a group other than `key` (there are at most two groups to look at). */
-function firstOutside(groups: Map<string, Candidate[]>, key: string): Candidate | undefined {
-  for (const [g, list] of groups) if (g !== key) return list[0];
-  return undefined;
+const only = (s: Set<Candidate>): Candidate => s.values().next().value as Candidate;
+
+/**
+ * The pair a bucket gives at a level where one signature is equal and the
+ * other (the groups) must not match, or null. A candidate's partners are the
+ * opposite candidates minus those in its own group (all of them when its
+ * group key matches nothing); a pair is taken when each side has exactly one.
+ * Only a candidate alone in its group can have one (two in a group would
+ * share the partner, who would then have two), and a side of three groups or
+ * more leaves everyone two partners or more — so a bucket is judged from its
+ * counts and at most two groups a side, whatever its size.
+ */
+function levelPairs(rs: Bucket, as: Bucket, canMatch: (group: string) => boolean, out: [Candidate, Candidate][]): void {
+  if (rs.groups.size > 2 || as.groups.size > 2) return;
+  const partners = (group: string, opposite: Bucket) => opposite.size - (canMatch(group) ? (opposite.groups.get(group)?.size ?? 0) : 0);
+  for (const [group, members] of rs.groups) {
+    if (members.size !== 1 || partners(group, as) !== 1) continue;
+    let partner: Candidate | undefined;
+    let partnerGroup = "";
+    for (const [g, list] of as.groups) {
+      if (canMatch(group) && g === group) continue;
+      partner = only(list);
+      partnerGroup = g;
+      break;
+    }
+    if (partner && as.groups.get(partnerGroup)!.size === 1 && partners(partnerGroup, rs) === 1) out.push([only(members), partner]);
+  }
+}
+
+/**
+ * The pairs of one namespace in one round, in three levels of evidence: same
+ * content and same (non-empty) usage, then same content only, then same
+ * usage only. At each level a pair is taken when each side has exactly one
+ * candidate partner at that level among those not yet paired (two equally
+ * good partners are ambiguous). Only the buckets that changed since the level
+ * last looked are looked at again — an unchanged bucket gives the answer it
+ * gave, which was "no pair" (a pair would have changed it) — and each costs
+ * constant time (levelPairs), so all rounds together cost the candidates'
+ * signature changes, not rounds × clauses.
+ */
+function pairStep(olds: Side, news: Side, touched: Touched): [Candidate, Candidate][] {
+  const pairs: [Candidate, Candidate][] = [];
+  const takeAll = (found: readonly [Candidate, Candidate][]) => {
+    for (const [r, a] of found) {
+      pairs.push([r, a]);
+      olds.remove(r, touched);
+      news.remove(a, touched);
+    }
+  };
+  const drain = (s: Set<string>): string[] => {
+    const keys = [...s];
+    s.clear();
+    return keys;
+  };
+
+  // Content and usage.
+  const found: [Candidate, Candidate][] = [];
+  for (const k of drain(touched.both)) {
+    const rs = olds.both.buckets.get(k);
+    const as = news.both.buckets.get(k);
+    if (rs?.size === 1 && as?.size === 1) found.push([only(rs.groups.get("")!), only(as.groups.get("")!)]);
+  }
+  takeAll(found);
+
+  // One signature equal, the other not matching: content only (grouped by
+  // usage; an empty usage matches nothing), then usage only (grouped by content).
+  for (const [keys, oldIx, newIx, canMatch] of [
+    [() => drain(touched.content), olds.content, news.content, (usage: string) => usage !== EMPTY_USAGE],
+    [() => drain(touched.usage), olds.usage, news.usage, () => true],
+  ] as const) {
+    const level: [Candidate, Candidate][] = [];
+    for (const k of keys()) {
+      const rs = oldIx.buckets.get(k);
+      const as = newIx.buckets.get(k);
+      if (rs && as) levelPairs(rs, as, canMatch, level);
+    }
+    takeAll(level);
+  }
+  return pairs;
 }
 
 function bucket<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
@@ -236,65 +319,6 @@ function bucket<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]>
     else out.set(k, [x]);
   }
   return out;
-}
-
-/**
- * The pairs of one namespace in one round, in three levels of evidence: same
- * content and same (non-empty) usage, then same content only, then same
- * usage only. At each level a pair is taken when each side has exactly one
- * candidate partner at that level among those not yet paired (two equally
- * good partners are ambiguous). Only the buckets that changed since the level
- * last looked are looked at again: an unchanged bucket gives the answer it
- * gave, which was "no pair" (a pair would have changed it). So all rounds
- * together cost the candidates' signature changes, not rounds × clauses.
- */
-function pairStep(olds: Side, news: Side, touched: Touched): [Candidate, Candidate][] {
-  const pairs: [Candidate, Candidate][] = [];
-  const take = (r: Candidate, a: Candidate) => {
-    pairs.push([r, a]);
-    olds.remove(r, touched);
-    news.remove(a, touched);
-  };
-  const drain = (s: Set<string>): string[] => {
-    const keys = [...s];
-    s.clear();
-    return keys;
-  };
-
-  // Content and usage.
-  const accepted: [Candidate, Candidate][] = [];
-  for (const k of drain(touched.both)) {
-    const rs = olds.both.get(k);
-    const as = news.both.get(k);
-    if (rs.length === 1 && as.length === 1) accepted.push([rs[0]!, as[0]!]);
-  }
-  for (const [r, a] of accepted) take(r, a);
-
-  // One signature equal (`same`), the other (`other`) not matching. `canMatch`
-  // says whether a candidate's `other` can match at all (an empty usage
-  // matches nothing); a candidate's partners at this level are the opposite
-  // candidates in its bucket minus those whose `other` matches its own.
-  type Key = (c: Candidate) => string;
-  const level = (keys: string[], oldIx: Index, newIx: Index, other: Key, canMatch: (c: Candidate) => boolean) => {
-    const found: [Candidate, Candidate][] = [];
-    for (const k of keys) {
-      const rs = oldIx.get(k);
-      const as = newIx.get(k);
-      if (rs.length === 0 || as.length === 0) continue;
-      const asByOther = bucket(as, other);
-      const rsByOther = bucket(rs, other);
-      const partners = (c: Candidate, opposite: readonly Candidate[], byOther: Map<string, Candidate[]>) => opposite.length - (canMatch(c) ? (byOther.get(other(c))?.length ?? 0) : 0);
-      for (const r of rs) {
-        if (partners(r, as, asByOther) !== 1) continue;
-        const partner = canMatch(r) ? firstOutside(asByOther, other(r)) : as[0];
-        if (partner && partners(partner, rs, rsByOther) === 1) found.push([r, partner]);
-      }
-    }
-    for (const [r, a] of found) take(r, a);
-  };
-  level(drain(touched.content), olds.content, news.content, (c) => c.usage, (c) => c.usage !== EMPTY_USAGE); // content only
-  level(drain(touched.usage), olds.usage, news.usage, (c) => c.content, () => true); // usage only
-  return pairs;
 }
 
 /** Pair the clauses of `oldC` and `newC` (see the file comment). */
