@@ -32,13 +32,6 @@ export interface BuildFlags {
   progress?: boolean;
 }
 
-/**
- * Outputs wait for writeOutputs as UTF-8 bytes, not strings: a page with one
- * "✔" is a two-byte string in V8, twice its UTF-8 size, and it is encoded
- * for writing anyway.
- */
-const utf8 = (content: string | Uint8Array): Uint8Array => (typeof content === "string" ? Buffer.from(content, "utf8") : content);
-
 /** Progress lines appear only when more than this many files are built. */
 const PROGRESS_AFTER = 3;
 
@@ -98,11 +91,11 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
       continue;
     }
     built.push({ file: f.file, base: rel.split(path.sep).join("/") });
-    for (const o of await emitCharter({ charter: f.charter, properties: f.properties, lines: f.lines, charters }, rel, kinds)) outputs.push({ path: o.name, bytes: utf8(o.content), from: relativeId(io.cwd, abs) });
+    for (const o of await emitCharter({ charter: f.charter, properties: f.properties, lines: f.lines, charters }, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
   }
   if (kinds.includes("html")) {
     const { siteFiles } = await import("./build-site.js");
-    for (const o of await siteFiles({ result, projectRoot: project.root, built, kinds, options, ...(flags.git !== undefined ? { git: flags.git } : {}) })) outputs.push({ path: o.name, bytes: utf8(o.content), from: "the site" });
+    for (const o of await siteFiles({ result, projectRoot: project.root, built, kinds, options, ...(flags.git !== undefined ? { git: flags.git } : {}) })) outputs.push({ path: o.name, bytes: o.content, from: "the site" });
   }
   const written = writeOutputs(outDir, outputs, (abs) => relativeId(io.cwd, abs));
   io.err(`${written} file${written === 1 ? "" : "s"} written to ${sanitizeForTerminal(relativeId(io.cwd, outDir))} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);
