@@ -6,64 +6,21 @@
 //   node bench/limits.mjs [--bytes N] [--tokens N] [--only SHAPE]   prints a table
 //   import { limitRows } from "./limits.mjs"           bench/run.mjs calls it
 //
-// Each shape is generated up to (just under) the byte or the token limit,
-// whichever it reaches first; the peak RSS is
-// the child's own `process.resourceUsage().maxRSS`, written at exit by a
+// Each shape (LIMIT_SHAPES in bench/shapes.mjs) is generated up to (just
+// under) the byte or the token limit, whichever it reaches first; the peak
+// RSS is the child's own `process.resourceUsage().maxRSS`, written at exit by a
 // preloaded module, so nothing but the CLI is measured.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { LIMIT_SHAPES as SHAPES } from "./shapes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The budget docs/performance.md states for any input the limits accept. */
 export const BUDGET = { rssMB: 300, ms: 5000 };
-
-const CLEAN = `  version: "1.0.0"
-  jurisdiction: personal
-  membership { eligibility: "anyone" admission: open }
-  exit { approval: none retains: property, data amendable: never }
-  body assembly { members: all members }
-  decision ordinary { by: assembly quorum: 50% threshold: majority of votes cast }
-  amendments { by: ordinary }
-  disputes { by: "an arbiter both parties accept" }
-`;
-
-/**
- * Repeat `unit(i)` (of `per` tokens) between `head` and `tail` until the next
- * unit would pass `bytes` bytes or `tokens` tokens (200 are kept for the
- * head and tail, which hold fewer).
- */
-function fill(head, unit, per, tail, { bytes, tokens }) {
-  const parts = [head];
-  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
-  let count = 200;
-  for (let i = 0; ; i++) {
-    const u = unit(i);
-    const n = Buffer.byteLength(u);
-    if (size + n > bytes || count + per > tokens) break;
-    count += per;
-    parts.push(u);
-    size += n;
-  }
-  parts.push(tail);
-  return parts.join("");
-}
-
-/** The worst shapes: most tokens, most nodes, longest single token, deepest nesting, per byte. */
-export const SHAPES = {
-  "many rights": (b) => fill(`charter "R" {\n${CLEAN}  rights {\n`, (i) => `    r${i}: "a member may do thing ${i}"\n`, 3, "  }\n}\n", b),
-  "many tiny fields": (b) => fill(`charter "T" {\n${CLEAN}  rights {\n`, (i) => `r${i.toString(36)}:""\n`, 3, "  }\n}\n", b),
-  "many decisions": (b) =>
-    fill(`charter "D" {\n${CLEAN}`, (i) => `  decision d${i} { by: assembly quorum: 50% threshold: 2/3 of votes cast }\n`, 16, "}\n", b),
-  "huge prose": (b) => fill(`charter "P" {\n${CLEAN}  preamble: """\n`, (i) => `    We the members, line ${i}, agree to share what we hold.\n`, 0, '  """\n}\n', b),
-  "deep braces": (b) => fill(`charter "B" {\n`, () => "{", 1, "}\n", b),
-  "many comments": (b) => fill(`charter "C" {\n${CLEAN}`, (i) => `  // note ${i}\n`, 1, "}\n", b),
-  "long list": (b) => fill(`federation "F" {\n${CLEAN.replace("jurisdiction: personal\n", "")}  powers: `, (i) => `p${i.toString(36)}, `, 2, "last\n}\n", b),
-  "unknown fields (z: 1)": (b) => fill(`charter "Z" {\n${CLEAN}`, () => "z: 1\n", 3, "}\n", b),
-};
 
 /** Each command with the token limit that applies to it (src/config/limits.ts). */
 const COMMANDS = {

@@ -351,6 +351,7 @@ if (want("zoo")) {
   const ranked = rows.filter((r) => r.worstRatio !== null).sort((a, b) => b.worstRatio - a.worstRatio);
   const worstCpu = rows.filter((r) => r.worstCpuRatio !== null).sort((a, b) => b.worstCpuRatio - a.worstCpuRatio)[0] ?? null;
   const worstMem = rows.filter((r) => r.worstGrowthMBPer10k !== null).sort((a, b) => b.worstGrowthMBPer10k - a.worstGrowthMBPer10k)[0] ?? null;
+  const worstHeap = rows.filter((r) => r.worstHeapMBPer10k !== null).sort((a, b) => b.worstHeapMBPer10k - a.worstHeapMBPer10k)[0] ?? null;
   // build ≤ 3× check on the same input, at the largest size both reached
   const buildOverCheck = [];
   for (const b of rows.filter((r) => r.command === "build")) {
@@ -363,8 +364,8 @@ if (want("zoo")) {
     }
   }
   buildOverCheck.sort((a, b) => b.ratio - a.ratio);
-  results.zoo = { rows, worst: ranked[0] ?? null, worstCpu, worstMem, buildOverCheck, errors: rows.filter((r) => r.error).map((r) => `${r.command} ${r.shape}: ${r.error}`) };
-  if (ranked[0]) log(`zoo: worst shape ${ranked[0].command} ${ranked[0].shape} ×${ranked[0].worstRatio.toFixed(2)} (wall); worst memory ${worstMem?.command} ${worstMem?.shape} ${worstMem?.worstGrowthMBPer10k.toFixed(1)} MB per 10,000 lines`);
+  results.zoo = { rows, worst: ranked[0] ?? null, worstCpu, worstMem, worstHeap, buildOverCheck, errors: rows.filter((r) => r.error).map((r) => `${r.command} ${r.shape}: ${r.error}`) };
+  if (ranked[0]) log(`zoo: worst shape ${ranked[0].command} ${ranked[0].shape} ×${ranked[0].worstRatio.toFixed(2)} (wall); most heap ${worstHeap?.command} ${worstHeap?.shape} ${worstHeap?.worstHeapMBPer10k.toFixed(1)} MB per 10,000 lines; most RSS ${worstMem?.command} ${worstMem?.shape} ${worstMem?.worstGrowthMBPer10k.toFixed(1)} MB per 10,000 lines`);
 }
 
 // Benches of other areas, when present (see the header). Those written
@@ -408,7 +409,7 @@ const chain = results.workloads.find((w) => w.name === "election chain 21,000 li
 const z = results.zoo;
 target("zoo: time(2n) / time(n), worst shape and command (wall)", z?.worst ? z.worst.worstRatio : null, 2.3, "×");
 target("zoo: CPU time(2n) / time(n), worst shape and command", z?.worstCpu ? z.worstCpu.worstCpuRatio : null, 2.3, "×");
-target("zoo: memory growth per 10,000 lines, worst shape and command", z?.worstMem ? z.worstMem.worstGrowthMBPer10k : null, 40, "MB");
+target("zoo: peak heap growth per 10,000 lines, worst shape and command", z?.worstHeap ? z.worstHeap.worstHeapMBPer10k : null, 40, "MB");
 target("zoo: build / check on the same input, worst shape", z?.buildOverCheck?.[0] ? z.buildOverCheck[0].ratio : null, 3, "×");
 target("election chain 21,000 lines / yaml+ajv", chain ? chain.ratio["yaml+ajv"] : null, 0.5, "×");
 target("check 10,000 clauses / yaml+ajv", big ? big.ratio["yaml+ajv"] : null, 0.3, "×");
@@ -450,7 +451,7 @@ function markdown(r) {
     const w = r.zoo.worst;
     const c = r.zoo.worstCpu;
     o.push(
-      `**Worst shape: \`${w.command}\` of the ${w.shape}, time(2n)/time(n) = ${w.worstRatio.toFixed(2)}× (wall)**; worst in CPU time: \`${c.command}\` of the ${c.shape}, ${c.worstCpuRatio.toFixed(2)}×; most memory: \`${r.zoo.worstMem.command}\` of the ${r.zoo.worstMem.shape}, ${r.zoo.worstMem.worstGrowthMBPer10k.toFixed(1)} MB per 10,000 lines.`,
+      `**Worst shape: \`${w.command}\` of the ${w.shape}, time(2n)/time(n) = ${w.worstRatio.toFixed(2)}× (wall)**; worst in CPU time: \`${c.command}\` of the ${c.shape}, ${c.worstCpuRatio.toFixed(2)}×; ${r.zoo.worstHeap ? `most heap: \`${r.zoo.worstHeap.command}\` of the ${r.zoo.worstHeap.shape}, ${r.zoo.worstHeap.worstHeapMBPer10k.toFixed(1)} MB per 10,000 lines; ` : ""}most RSS: \`${r.zoo.worstMem.command}\` of the ${r.zoo.worstMem.shape}, ${r.zoo.worstMem.worstGrowthMBPer10k.toFixed(1)} MB per 10,000 lines.`,
       "",
     );
   }
@@ -488,19 +489,26 @@ function markdown(r) {
     o.push(
       "## The shape zoo",
       "",
-      "Every shape of `bench/shapes.mjs`, whole CLI processes (module loading included), each run a child process of its own. Wall ms per size (median of " + (r.mode?.quick ? "2 (`--quick`)" : "3") + " for `check`, one run for `build` and `diff`, from half the base size), time ratios n→2n and 2n→4n (wall, then CPU time: user + system, all threads), peak RSS at the largest size, and memory growth: peak RSS minus the same command's peak RSS on the shape at n = 1, per 10,000 input lines (worst size).",
+      "Every shape of `bench/shapes.mjs`, whole CLI processes (module loading included), each run a child process of its own. Wall ms per size (median of " + (r.mode?.quick ? "2 (`--quick`)" : "3") + " for `check`, one run for `build` and `diff`, from half the base size), time ratios n→2n and 2n→4n (wall, then CPU time: user + system, all threads), then memory at the largest size and its growth per 10,000 input lines (worst size; the same command's figure on the shape at n = 1 subtracted): the peak heap (V8's used heap at the end of each collection: what the command holds, plus old-generation garbage not yet collected; see docs/performance.md) and the peak RSS (the heap plus the young generation's capacity, code and the allocator's slack).",
       "",
-      "| shape | command | lines (n / 2n / 4n) | ms (n / 2n / 4n) | ratio (wall) | ratio (CPU) | peak RSS | MB per 10k lines |",
-      "|---|---|---|---|---|---|---|---|",
+      "| shape | command | lines (n / 2n / 4n) | ms (n / 2n / 4n) | ratio (wall) | ratio (CPU) | peak heap | heap MB per 10k lines | peak RSS | RSS MB per 10k lines |",
+      "|---|---|---|---|---|---|---|---|---|---|",
     );
     for (const x of [...r.zoo.rows].sort((a, b) => (b.worstRatio ?? 99) - (a.worstRatio ?? 99))) {
       const ok = x.sizes.filter((s) => !s.error);
       const rss = ok.length ? `${Math.round(ok[ok.length - 1].maxRssMB)} MB` : "—";
+      const heap = ok.length && ok[ok.length - 1].peakHeapMB !== undefined ? `${Math.round(ok[ok.length - 1].peakHeapMB)} MB` : "—";
       o.push(
-        `| ${x.shape} | ${x.command} | ${x.sizes.map((s) => s.lines).join(" / ")} | ${ok.map((s) => fmt(s.ms)).join(" / ")}${x.error ? ` (then: ${x.error})` : ""} | ${x.ratios.map((v) => v.toFixed(2)).join(", ")} | ${x.cpuRatios.map((v) => v.toFixed(2)).join(", ")} | ${rss} | ${x.worstGrowthMBPer10k.toFixed(1)} |`,
+        `| ${x.shape} | ${x.command} | ${x.sizes.map((s) => s.lines).join(" / ")} | ${ok.map((s) => fmt(s.ms)).join(" / ")}${x.error ? ` (then: ${x.error})` : ""} | ${x.ratios.map((v) => v.toFixed(2)).join(", ")} | ${x.cpuRatios.map((v) => v.toFixed(2)).join(", ")} | ${heap} | ${x.worstHeapMBPer10k?.toFixed(1) ?? "—"} | ${rss} | ${x.worstGrowthMBPer10k.toFixed(1)} |`,
       );
     }
     o.push("");
+    const slopes = r.zoo.rows.filter((x) => x.rssSlopeMBPer10k != null).sort((a, b) => b.rssSlopeMBPer10k - a.rssSlopeMBPer10k);
+    if (slopes.length)
+      o.push(
+        `Peak RSS per 10,000 lines between the smallest and the largest size (the slope, without the young generation's fixed growth to its maximum, which the growth column counts in full at the smallest size): at most ${slopes[0].rssSlopeMBPer10k.toFixed(1)} MB (\`${slopes[0].command}\` of the ${slopes[0].shape}).`,
+        "",
+      );
     if (r.zoo.buildOverCheck.length) o.push(`\`build\` ÷ \`check\` on the same input (largest size both ran): ${r.zoo.buildOverCheck.map((b) => `${b.shape} ${b.ratio.toFixed(1)}×`).join(", ")}.`, "");
     if (r.zoo.errors.length) o.push(`Runs that did not finish: ${r.zoo.errors.join("; ")}.`, "");
   }

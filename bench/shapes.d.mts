@@ -23,4 +23,8 @@ export declare function linesOf(input: ShapeInput): number;
 export declare function charterSource(opts?: Record<string, unknown>): string;
 export declare function electionChain(n: number): ShapeInput;
 export declare function electionChainModel(n: number, editQuorum?: boolean): unknown;
+/** The sections of a small clean charter, after its header line, up to its closing brace. */
+export declare const CLEAN_SECTIONS: string;
+/** The worst inputs per byte the limits accept, each filled up to `bytes` bytes or `tokens` tokens. */
+export declare const LIMIT_SHAPES: Readonly<Record<string, (limits: { bytes: number; tokens: number }) => string>>;
 export declare function lspFederation(members: number, dir?: string): { files: Record<string, string>; member(i: number, quorum?: number): string };

@@ -106,6 +106,54 @@ export function charterSource({ kind = "charter", name = "Shape", imports = [], 
 const tie = (alias) => `member of ${alias} {\n  delegates: defense, disputes\n  withdrawal: unilateral, notice 90 days\n}`;
 const one = (text, file = "charters/shape.charter") => ({ files: { [file]: text }, entries: [file] });
 
+// ── the limit shapes: the worst inputs the documented limits accept ──
+// (bench/limits.mjs runs them at src/config/limits.ts's limits; the hostile
+// output tests use the same clean sections around their own fillings.)
+
+/** The sections of a small clean charter, after its header line, up to its closing brace. */
+export const CLEAN_SECTIONS = `  version: "1.0.0"
+  jurisdiction: personal
+  membership { eligibility: "anyone" admission: open }
+  exit { approval: none retains: property, data amendable: never }
+  body assembly { members: all members }
+  decision ordinary { by: assembly quorum: 50% threshold: majority of votes cast }
+  amendments { by: ordinary }
+  disputes { by: "an arbiter both parties accept" }
+`;
+
+/**
+ * Repeat `unit(i)` (of `per` tokens) between `head` and `tail` until the next
+ * unit would pass `bytes` bytes or `tokens` tokens (200 are kept for the
+ * head and tail, which hold fewer).
+ */
+function fillTo(head, unit, per, tail, { bytes, tokens }) {
+  const parts = [head];
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
+  let count = 200;
+  for (let i = 0; ; i++) {
+    const u = unit(i);
+    const n = Buffer.byteLength(u);
+    if (size + n > bytes || count + per > tokens) break;
+    count += per;
+    parts.push(u);
+    size += n;
+  }
+  parts.push(tail);
+  return parts.join("");
+}
+
+/** The worst shapes per byte (most tokens, most nodes, longest single token, deepest nesting), each `({ bytes, tokens }) → text`. */
+export const LIMIT_SHAPES = {
+  "many rights": (b) => fillTo(`charter "R" {\n${CLEAN_SECTIONS}  rights {\n`, (i) => `    r${i}: "a member may do thing ${i}"\n`, 3, "  }\n}\n", b),
+  "many tiny fields": (b) => fillTo(`charter "T" {\n${CLEAN_SECTIONS}  rights {\n`, (i) => `r${i.toString(36)}:""\n`, 3, "  }\n}\n", b),
+  "many decisions": (b) => fillTo(`charter "D" {\n${CLEAN_SECTIONS}`, (i) => `  decision d${i} { by: assembly quorum: 50% threshold: 2/3 of votes cast }\n`, 16, "}\n", b),
+  "huge prose": (b) => fillTo(`charter "P" {\n${CLEAN_SECTIONS}  preamble: """\n`, (i) => `    We the members, line ${i}, agree to share what we hold.\n`, 0, '  """\n}\n', b),
+  "deep braces": (b) => fillTo(`charter "B" {\n`, () => "{", 1, "}\n", b),
+  "many comments": (b) => fillTo(`charter "C" {\n${CLEAN_SECTIONS}`, (i) => `  // note ${i}\n`, 1, "}\n", b),
+  "long list": (b) => fillTo(`federation "F" {\n${CLEAN_SECTIONS.replace("jurisdiction: personal\n", "")}  powers: `, (i) => `p${i.toString(36)}, `, 2, "last\n}\n", b),
+  "unknown fields (z: 1)": (b) => fillTo(`charter "Z" {\n${CLEAN_SECTIONS}`, () => "z: 1\n", 3, "}\n", b),
+};
+
 // ── the election chain, through the bench model so it also has a JSON form ──
 
 export function electionChainModel(n, editQuorum = false) {

@@ -2,8 +2,10 @@
 // through the real CLI (`check`, and `build` / `diff` where the shape is
 // meant for them), each run a child process of its own so that its peak RSS
 // is its own. Reports, per shape and command: median wall time per size, the
-// time ratios 2n/n and 4n/2n, peak RSS, and memory growth per 10,000 lines
-// (peak RSS minus the RSS the process started with, per 10,000 input lines).
+// time ratios 2n/n and 4n/2n, peak heap and peak RSS, and the growth of each
+// per 10,000 lines (minus the same command's figure on the shape at n = 1).
+// The peak heap is V8's used heap (external memory included) at the end of each collection
+// (bench/zoo-child.mjs; docs/performance.md, "Memory: heap and RSS").
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,7 +27,7 @@ function writeProject(dir, files) {
 function runOnce(cli, dir, args, timeoutMs) {
   const report = path.join(dir, "..", `report-${process.pid}.json`);
   fs.rmSync(report, { force: true });
-  const p = spawnSync(process.execPath, [path.join(here, "zoo-child.mjs"), cli, ...args], {
+  const p = spawnSync(process.execPath, ["--expose-gc", path.join(here, "zoo-child.mjs"), cli, ...args], {
     cwd: dir,
     env: { ...process.env, ZOO_REPORT: report, NO_COLOR: "1" },
     stdio: ["ignore", "ignore", "pipe"],
@@ -64,9 +66,10 @@ const QUICK_BUILD = new Set(["election chain", "deep amendable chain"]);
  * Run the zoo. Three samples of `check` per size, one of `build` and `diff`
  * (slower, and from half the base size; their ratios are read over three sizes). `quick`: two samples of `check`,
  * base sizes halved, `build` and `diff` only on QUICK_BUILD. Returns rows
- * { shape, command, sizes: [{n, lines, ms, cpuMs, maxRssMB, growthMBPer10k}], ratios: [2n/n, 4n/2n] (wall),
- * cpuRatios (CPU time), worstRatio, worstCpuRatio, worstGrowthMBPer10k }. Memory growth is peak RSS
- * minus the peak RSS of the same command on the shape at n = 1, per 10,000 lines.
+ * { shape, command, sizes: [{n, lines, ms, cpuMs, maxRssMB, peakHeapMB, growthMBPer10k, heapMBPer10k}],
+ * ratios: [2n/n, 4n/2n] (wall), cpuRatios (CPU time), worstRatio, worstCpuRatio, worstGrowthMBPer10k,
+ * worstHeapMBPer10k }. Growth is the peak (RSS, or heap after a collection) minus the same figure of
+ * the same command on the shape at n = 1, per 10,000 lines.
  */
 export function runZoo({ cli, quick = false, only = null, log = () => {}, timeoutMs = 180_000, slowMs = 60_000 }) {
   cli = path.resolve(cli);
@@ -97,14 +100,17 @@ export function runZoo({ cli, quick = false, only = null, log = () => {}, timeou
         if (r.error) return { n, lines, error: r.error };
         runs.push(r);
       }
-      return { n, lines, ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), samples: runs.map((r) => r.ms), maxRssMB: Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20 };
+      return { n, lines, ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), samples: runs.map((r) => r.ms), maxRssMB: Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20, peakHeapMB: Math.max(...runs.map((r) => r.peakHeapBytes)) / 2 ** 20, peakHeapBeforeGcMB: Math.max(...runs.map((r) => r.peakHeapUsedBytes)) / 2 ** 20 };
     };
     // The same command on the shape at n = 1: Node, the CLI and its modules, to subtract from peak RSS.
     const floor = measure(1);
     const sizes = [];
     for (const n of [base, 2 * base, 4 * base]) {
       const m = measure(n);
-      if (!m.error && !floor.error) m.growthMBPer10k = (Math.max(0, m.maxRssMB - floor.maxRssMB) / m.lines) * 10000;
+      if (!m.error && !floor.error) {
+        m.growthMBPer10k = (Math.max(0, m.maxRssMB - floor.maxRssMB) / m.lines) * 10000;
+        m.heapMBPer10k = (Math.max(0, m.peakHeapMB - floor.peakHeapMB) / m.lines) * 10000;
+      }
       sizes.push(m);
       if (m.error || m.ms > slowMs) break; // the next size would take minutes: the ratio so far says enough
     }
@@ -115,12 +121,15 @@ export function runZoo({ cli, quick = false, only = null, log = () => {}, timeou
       ratios.push(ok[i].ms / ok[i - 1].ms);
       cpuRatios.push(ok[i].cpuMs / ok[i - 1].cpuMs);
     }
-    const row = { shape: name, command, note: shape.note, floorMB: floor.maxRssMB ?? null, sizes, ratios, cpuRatios, worstRatio: ratios.length ? Math.max(...ratios) : null, worstCpuRatio: cpuRatios.length ? Math.max(...cpuRatios) : null, worstGrowthMBPer10k: Math.max(0, ...ok.map((s) => s.growthMBPer10k ?? 0)), error: sizes.find((s) => s.error)?.error ?? null };
+    // Per-line cost of RSS from the sizes alone (largest minus smallest): the young generation
+    // grows to its fixed maximum early, which a growth figure at the smallest size counts in full.
+    const rssSlopeMBPer10k = ok.length > 1 ? (Math.max(0, ok[ok.length - 1].maxRssMB - ok[0].maxRssMB) / (ok[ok.length - 1].lines - ok[0].lines)) * 10000 : null;
+    const row = { shape: name, command, rssSlopeMBPer10k, note: shape.note, floorMB: floor.maxRssMB ?? null, sizes, ratios, cpuRatios, worstRatio: ratios.length ? Math.max(...ratios) : null, worstCpuRatio: cpuRatios.length ? Math.max(...cpuRatios) : null, worstGrowthMBPer10k: Math.max(0, ...ok.map((s) => s.growthMBPer10k ?? 0)), worstHeapMBPer10k: Math.max(0, ...ok.map((s) => s.heapMBPer10k ?? 0)), floorHeapMB: floor.peakHeapMB ?? null, error: sizes.find((s) => s.error)?.error ?? null };
     rows.push(row);
     done++;
     const last = ok[ok.length - 1];
     log(
-      `zoo [${done}/${jobs.length}] ${command.padEnd(5)} ${name.padEnd(34)} ${ok.map((s) => `${Math.round(s.ms)}`).join(" → ")} ms  ×${ratios.map((x) => x.toFixed(2)).join(" ×")} (cpu ×${cpuRatios.map((x) => x.toFixed(2)).join(" ×")})${last ? `  ${Math.round(last.maxRssMB)} MB` : ""}${row.error ? `  ERROR ${row.error}` : ""}`,
+      `zoo [${done}/${jobs.length}] ${command.padEnd(5)} ${name.padEnd(34)} ${ok.map((s) => `${Math.round(s.ms)}`).join(" → ")} ms  ×${ratios.map((x) => x.toFixed(2)).join(" ×")} (cpu ×${cpuRatios.map((x) => x.toFixed(2)).join(" ×")})${last ? `  heap ${Math.round(last.peakHeapMB)} MB, RSS ${Math.round(last.maxRssMB)} MB` : ""}${row.error ? `  ERROR ${row.error}` : ""}`,
     );
   }
   fs.rmSync(work, { recursive: true, force: true });

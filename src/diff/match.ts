@@ -7,7 +7,9 @@
 // Renames are found by rounds: a pair is accepted when, with the renames
 // found so far applied, the two clauses say the same thing (content) or are
 // referred to from the same places (usage). Each round can unlock the next
-// (a body renamed together with the decision that elects it).
+// (a body renamed together with the decision that elects it), and rounds go
+// on until one finds nothing: a round looks again only at the buckets whose
+// members changed, so a chain of n renames is paired in n cheap rounds.
 import type { Appeal, Body, Charter, Clause, Decision, NoneOrBy, Tie } from "../semantics/model.js";
 
 export type Namespace = "body" | "decision";
@@ -144,8 +146,168 @@ function usageSignatures(refs: readonly Reference[], ns: Namespace, fromId: (id:
 
 interface Candidate {
   readonly name: string;
-  readonly content: string;
-  readonly usage: string;
+  content: string;
+  usage: string;
+}
+
+/** The candidates of one bucket, grouped by a second key (the signature a level does not require to be equal). */
+interface Bucket {
+  size: number;
+  readonly groups: Map<string, Set<Candidate>>;
+}
+
+/** Buckets of candidates by a key, each grouped by a second key; sets keep insertion order and forget a member in O(1). */
+class Index {
+  readonly buckets = new Map<string, Bucket>();
+  add(k: string, sub: string, c: Candidate): void {
+    let b = this.buckets.get(k);
+    if (!b) this.buckets.set(k, (b = { size: 0, groups: new Map() }));
+    const g = b.groups.get(sub);
+    if (g) g.add(c);
+    else b.groups.set(sub, new Set([c]));
+    b.size++;
+  }
+  delete(k: string, sub: string, c: Candidate): void {
+    const b = this.buckets.get(k);
+    const g = b?.groups.get(sub);
+    if (!b || !g?.delete(c)) return;
+    b.size--;
+    if (g.size === 0) b.groups.delete(sub);
+    if (b.size === 0) this.buckets.delete(k);
+  }
+}
+
+const EMPTY_USAGE = "[]";
+const bothKey = (c: Candidate) => `${c.content}\u0001${c.usage}`;
+
+/**
+ * One side of one namespace: its unpaired candidates, indexed by the key of
+ * each level of evidence (content and usage; content, grouped by usage;
+ * usage, grouped by content). An empty usage matches nothing, so it is left
+ * out of the indexes that key on usage.
+ */
+class Side {
+  readonly both = new Index();
+  readonly content = new Index();
+  readonly usage = new Index();
+  readonly free = new Map<string, Candidate>();
+  add(c: Candidate, touched: Touched): void {
+    this.free.set(c.name, c);
+    this.index(c, touched, true);
+  }
+  remove(c: Candidate, touched: Touched): void {
+    this.free.delete(c.name);
+    this.index(c, touched, false);
+  }
+  /** Give `c` new signatures (old side only: they change as renames are found). */
+  update(c: Candidate, content: string, usage: string, touched: Touched): void {
+    if (c.content === content && c.usage === usage) return;
+    this.index(c, touched, false);
+    c.content = content;
+    c.usage = usage;
+    this.index(c, touched, true);
+  }
+  private index(c: Candidate, touched: Touched, add: boolean): void {
+    const op = add ? "add" : "delete";
+    if (c.usage !== EMPTY_USAGE) {
+      this.both[op](bothKey(c), "", c);
+      this.usage[op](c.usage, c.content, c);
+      touched.both.add(bothKey(c));
+      touched.usage.add(c.usage);
+    }
+    this.content[op](c.content, c.usage, c);
+    touched.content.add(c.content);
+  }
+}
+
+/** The keys whose buckets changed since each level last looked at them. */
+interface Touched {
+  both: Set<string>;
+  content: Set<string>;
+  usage: Set<string>;
+}
+
+const freshTouched = (): Touched => ({ both: new Set(), content: new Set(), usage: new Set() });
+
+const only = (s: Set<Candidate>): Candidate => s.values().next().value as Candidate;
+
+/**
+ * The pair a bucket gives at a level where one signature is equal and the
+ * other (the groups) must not match, or null. A candidate's partners are the
+ * opposite candidates minus those in its own group (all of them when its
+ * group key matches nothing); a pair is taken when each side has exactly one.
+ * Only a candidate alone in its group can have one (two in a group would
+ * share the partner, who would then have two), and a side of three groups or
+ * more leaves everyone two partners or more — so a bucket is judged from its
+ * counts and at most two groups a side, whatever its size.
+ */
+function levelPairs(rs: Bucket, as: Bucket, canMatch: (group: string) => boolean, out: [Candidate, Candidate][]): void {
+  if (rs.groups.size > 2 || as.groups.size > 2) return;
+  const partners = (group: string, opposite: Bucket) => opposite.size - (canMatch(group) ? (opposite.groups.get(group)?.size ?? 0) : 0);
+  for (const [group, members] of rs.groups) {
+    if (members.size !== 1 || partners(group, as) !== 1) continue;
+    let partner: Candidate | undefined;
+    let partnerGroup = "";
+    for (const [g, list] of as.groups) {
+      if (canMatch(group) && g === group) continue;
+      partner = only(list);
+      partnerGroup = g;
+      break;
+    }
+    if (partner && as.groups.get(partnerGroup)!.size === 1 && partners(partnerGroup, rs) === 1) out.push([only(members), partner]);
+  }
+}
+
+/**
+ * The pairs of one namespace in one round, in three levels of evidence: same
+ * content and same (non-empty) usage, then same content only, then same
+ * usage only. At each level a pair is taken when each side has exactly one
+ * candidate partner at that level among those not yet paired (two equally
+ * good partners are ambiguous). Only the buckets that changed since the level
+ * last looked are looked at again — an unchanged bucket gives the answer it
+ * gave, which was "no pair" (a pair would have changed it) — and each costs
+ * constant time (levelPairs), so all rounds together cost the candidates'
+ * signature changes, not rounds × clauses.
+ */
+function pairStep(olds: Side, news: Side, touched: Touched): [Candidate, Candidate][] {
+  const pairs: [Candidate, Candidate][] = [];
+  const takeAll = (found: readonly [Candidate, Candidate][]) => {
+    for (const [r, a] of found) {
+      pairs.push([r, a]);
+      olds.remove(r, touched);
+      news.remove(a, touched);
+    }
+  };
+  const drain = (s: Set<string>): string[] => {
+    const keys = [...s];
+    s.clear();
+    return keys;
+  };
+
+  // Content and usage.
+  const found: [Candidate, Candidate][] = [];
+  for (const k of drain(touched.both)) {
+    const rs = olds.both.buckets.get(k);
+    const as = news.both.buckets.get(k);
+    if (rs?.size === 1 && as?.size === 1) found.push([only(rs.groups.get("")!), only(as.groups.get("")!)]);
+  }
+  takeAll(found);
+
+  // One signature equal, the other not matching: content only (grouped by
+  // usage; an empty usage matches nothing), then usage only (grouped by content).
+  for (const [keys, oldIx, newIx, canMatch] of [
+    [() => drain(touched.content), olds.content, news.content, (usage: string) => usage !== EMPTY_USAGE],
+    [() => drain(touched.usage), olds.usage, news.usage, () => true],
+  ] as const) {
+    const level: [Candidate, Candidate][] = [];
+    for (const k of keys()) {
+      const rs = oldIx.buckets.get(k);
+      const as = newIx.buckets.get(k);
+      if (rs && as) levelPairs(rs, as, canMatch, level);
+    }
+    takeAll(level);
+  }
+  return pairs;
 }
 
 function bucket<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
@@ -159,65 +321,6 @@ function bucket<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]>
   return out;
 }
 
-/** The first candidate of a group other than `key` (there are at most two groups to look at). */
-function firstOutside(groups: Map<string, Candidate[]>, key: string): Candidate | undefined {
-  for (const [g, list] of groups) if (g !== key) return list[0];
-  return undefined;
-}
-
-/**
- * The pairs of one round, in three levels of evidence: same content and
- * same (non-empty) usage, then same content only, then same usage only. At
- * each level a pair is taken when each side has exactly one candidate
- * partner at that level among those not yet paired (two equally good
- * partners are ambiguous). Candidates are found by bucketing signatures, so
- * a round is linear in the clauses, not quadratic.
- */
-function pairRound(olds: readonly Candidate[], news: readonly Candidate[]): [string, string][] {
-  const pairs: [string, string][] = [];
-  const usedOld = new Set<string>();
-  const usedNew = new Set<string>();
-  const take = (r: Candidate, a: Candidate) => {
-    pairs.push([r.name, a.name]);
-    usedOld.add(r.name);
-    usedNew.add(a.name);
-  };
-
-  // Content and usage.
-  const both = (c: Candidate) => `${c.content}\u0001${c.usage}`;
-  const newBoth = bucket(news.filter((c) => c.usage !== "[]"), both);
-  for (const [k, rs] of bucket(olds.filter((c) => c.usage !== "[]"), both)) {
-    const as = newBoth.get(k);
-    if (rs.length === 1 && as?.length === 1) take(rs[0]!, as[0]!);
-  }
-
-  // One signature equal (`same`), the other (`other`) not matching. `canMatch`
-  // says whether a candidate's `other` can match at all (an empty usage
-  // matches nothing); a candidate's partners at this level are the opposite
-  // candidates in its bucket minus those whose `other` matches its own.
-  type Key = (c: Candidate) => string;
-  const level = (same: Key, other: Key, canMatch: (c: Candidate) => boolean, eligible: (c: Candidate) => boolean) => {
-    const newBy = bucket(news.filter((c) => !usedNew.has(c.name) && eligible(c)), same);
-    const accepted: [Candidate, Candidate][] = [];
-    for (const [k, rs] of bucket(olds.filter((c) => !usedOld.has(c.name) && eligible(c)), same)) {
-      const as = newBy.get(k);
-      if (!as) continue;
-      const asByOther = bucket(as, other);
-      const rsByOther = bucket(rs, other);
-      const partners = (c: Candidate, opposite: readonly Candidate[], byOther: Map<string, Candidate[]>) => opposite.length - (canMatch(c) ? (byOther.get(other(c))?.length ?? 0) : 0);
-      for (const r of rs) {
-        if (partners(r, as, asByOther) !== 1) continue;
-        const partner = canMatch(r) ? firstOutside(asByOther, other(r)) : as[0];
-        if (partner && partners(partner, rs, rsByOther) === 1) accepted.push([r, partner]);
-      }
-    }
-    for (const [r, a] of accepted) take(r, a);
-  };
-  level((c) => c.content, (c) => c.usage, (c) => c.usage !== "[]", () => true); // content only
-  level((c) => c.usage, (c) => c.content, () => true, (c) => c.usage !== "[]"); // usage only
-  return pairs;
-}
-
 /** Pair the clauses of `oldC` and `newC` (see the file comment). */
 export function matchClauses(oldC: Charter, newC: Charter): Matching {
   const body = new Map<string, string>();
@@ -228,28 +331,67 @@ export function matchClauses(oldC: Charter, newC: Charter): Matching {
   const oldRefs = referencesOf(oldC);
   const newRefs = referencesOf(newC);
 
-  for (let round = 0; round < 64; round++) {
-    let found = false;
-    for (const ns of ["decision", "body"] as const) {
-      const map: Map<string, string> = renames[ns];
-      const oldTable = ns === "body" ? oldC.bodies : oldC.decisions;
-      const newTable = ns === "body" ? newC.bodies : newC.decisions;
-      const taken = new Set(map.values());
-      const removed = [...oldTable.keys()].filter((n) => !map.has(n));
-      const added = [...newTable.keys()].filter((n) => !taken.has(n));
-      if (removed.length === 0 || added.length === 0) continue;
-      const om: NameMap = (s, n) => mapName(renames, s, n);
-      const sig = (c: Body | Decision, m: NameMap) => (c.kind === "body" ? bodySignature(c, m) : decisionSignature(c, m));
-      const oldUses = usageSignatures(oldRefs, ns, (id) => mapClauseId(renames, id));
-      const newUses = usageSignatures(newRefs, ns, (id) => id);
-      const olds = removed.map((r) => ({ name: r, content: sig(oldTable.get(r)!, om), usage: oldUses.get(r) ?? "[]" }));
-      const news = added.map((a) => ({ name: a, content: sig(newTable.get(a)!, same), usage: newUses.get(a) ?? "[]" }));
-      for (const [r, a] of pairRound(olds, news)) {
-        map.set(r, a);
+  // The old side's references by target and by the clause they sit in: when a
+  // name is paired, the clauses referring to it change content, and the names
+  // its clause refers to change usage; nothing else does.
+  const refsTo = { body: new Map<string, Reference[]>(), decision: new Map<string, Reference[]>() };
+  const refsFrom = new Map<string, Reference[]>();
+  const push = <K>(m: Map<K, Reference[]>, k: K, r: Reference) => {
+    const l = m.get(k);
+    if (l) l.push(r);
+    else m.set(k, [r]);
+  };
+  for (const r of oldRefs) {
+    push(refsTo[r.ns], r.name, r);
+    push(refsFrom, r.from, r);
+  }
+  const om: NameMap = (s, n) => mapName(renames, s, n);
+  const oldUsage = (ns: Namespace, name: string) => {
+    const uses = (refsTo[ns].get(name) ?? []).map((r) => `${mapClauseId(renames, r.from)}.${r.field}`);
+    return uses.length ? JSON.stringify(uses.sort()) : EMPTY_USAGE;
+  };
+  const sig = (c: Body | Decision, m: NameMap) => (c.kind === "body" ? bodySignature(c, m) : decisionSignature(c, m));
+
+  const namespaces = ["decision", "body"] as const;
+  const state = {} as Record<Namespace, { olds: Side; news: Side; touched: Touched; dirty: Set<string>; table: ReadonlyMap<string, Body | Decision> }>;
+  for (const ns of namespaces) {
+    const map: Map<string, string> = renames[ns];
+    const oldTable: ReadonlyMap<string, Body | Decision> = ns === "body" ? oldC.bodies : oldC.decisions;
+    const newTable: ReadonlyMap<string, Body | Decision> = ns === "body" ? newC.bodies : newC.decisions;
+    const taken = new Set(map.values());
+    const newUses = usageSignatures(newRefs, ns, (id) => id);
+    const touched = freshTouched();
+    const olds = new Side();
+    const news = new Side();
+    for (const [r, c] of oldTable) if (!map.has(r)) olds.add({ name: r, content: sig(c, om), usage: oldUsage(ns, r) }, touched);
+    for (const [a, c] of newTable) if (!taken.has(a)) news.add({ name: a, content: sig(c, same), usage: newUses.get(a) ?? EMPTY_USAGE }, touched);
+    state[ns] = { olds, news, touched, dirty: new Set(), table: oldTable };
+  }
+
+  // Rounds, as long as one finds a pair; each round can unlock the next (a
+  // body renamed together with the decision that elects it), and a chain of
+  // renames takes one round per link: there is no cap on rounds, as a round
+  // looks only at what the last one changed.
+  for (let found = true; found; ) {
+    found = false;
+    for (const ns of namespaces) {
+      const st = state[ns];
+      if (st.olds.free.size === 0 || st.news.free.size === 0) continue;
+      for (const name of st.dirty) {
+        const c = st.olds.free.get(name);
+        if (c) st.olds.update(c, sig(st.table.get(name)!, om), oldUsage(ns, name), st.touched);
+      }
+      st.dirty.clear();
+      for (const [r, a] of pairStep(st.olds, st.news, st.touched)) {
+        renames[ns].set(r.name, a.name);
         found = true;
+        for (const ref of refsFrom.get(`${ns} ${r.name}`) ?? []) state[ref.ns].dirty.add(ref.name);
+        for (const ref of refsTo[ns].get(r.name) ?? []) {
+          if (ref.from.startsWith("body ")) state.body.dirty.add(ref.from.slice(5));
+          else if (ref.from.startsWith("decision ")) state.decision.dirty.add(ref.from.slice(9));
+        }
       }
     }
-    if (!found) break;
   }
 
   // Federation ties: by alias, then by the federation they name (first come, first paired).

@@ -23,6 +23,19 @@ describe("matching clauses", () => {
     expect(fields(old, renamed)).toEqual(["renamed body board neutral general", "renamed decision everyday neutral general"]);
   });
 
+  test("a chain of 100 bodies and decisions, every one renamed, each unlocked by the one before it, is paired whole", () => {
+    // council-i is elected by decision-(i-1) and decision-i is taken by council-i: all the councils
+    // and all the decisions but the first look alike until the rename before them is known.
+    const links = ["  decision decision-0 { by: assembly quorum: 20% threshold: majority of votes cast }"];
+    for (let i = 1; i <= 100; i++) links.push(`  body council-${i} { members: 5 seats selection: election by decision-${i - 1} }`, `  decision decision-${i} { by: council-${i} quorum: 50% threshold: majority of votes cast }`);
+    const old = edit("  body assembly { members: all members }\n", `  body assembly { members: all members }\n${links.join("\n")}\n`);
+    const renamed = old.replaceAll("council-", "board-").replaceAll("decision-", "vote-");
+    const changes = fields(old, renamed);
+    expect(changes.filter((c) => !c.startsWith("renamed "))).toEqual([]);
+    expect(changes.filter((c) => c.startsWith("renamed body board-")).length).toBe(100);
+    expect(changes.filter((c) => c.startsWith("renamed decision vote-")).length).toBe(101);
+  });
+
   test("a renamed decision whose quorum also changed is a rename plus a field change (matched by its references)", () => {
     const old = fs.readFileSync(path.resolve("test/diff/cases/procedure-renamed/old.charter"), "utf8");
     const renamed = old.replaceAll("ordinary", "everyday").replace("quorum: 20%", "quorum: 25%");

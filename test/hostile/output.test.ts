@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build.mjs";
+import { CLEAN_SECTIONS } from "../../bench/shapes.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin/charterc.js");
@@ -33,16 +34,7 @@ function run(dir: string, args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const CLEAN_TAIL = `  version: "1.0.0"
-  jurisdiction: personal
-  membership { eligibility: "anyone" admission: open }
-  exit { approval: none retains: property, data amendable: never }
-  body assembly { members: all members }
-  decision ordinary { by: assembly quorum: 50% threshold: majority of votes cast }
-  amendments { by: ordinary }
-  disputes { by: "an arbiter both parties accept" }
-}
-`;
+const CLEAN_TAIL = `${CLEAN_SECTIONS}}\n`;
 
 /** A line GitHub Actions (or Azure Pipelines) would read as a workflow command. */
 const WORKFLOW_COMMAND = /^\s*(?:::|##\[)/m;

@@ -94,8 +94,9 @@ export async function siteFiles(input: SiteBuildInput): Promise<SiteOutput[]> {
   for (const f of input.result.files) if (f.charter) all.set(f.file, f.charter);
   const diffs = input.git !== undefined ? gitDiffs(input.git, input.projectRoot, input.built.map((b) => b.file), input.result, input.options) : null;
   const charters: SiteCharter[] = [];
+  const byFile = new Map(input.result.files.map((x) => [x.file, x]));
   for (const b of input.built) {
-    const f = input.result.files.find((x) => x.file === b.file);
+    const f = byFile.get(b.file);
     if (!f?.charter) continue;
     charters.push({ file: f.file, base: b.base, text: f.text, lines: f.lines, charter: f.charter, properties: f.properties, diagnostics: f.diagnostics, ...(diffs ? { diff: diffs.get(f.file) ?? null } : {}) });
   }

@@ -204,11 +204,14 @@ function diagramsHtml(doc: Constitution, mdHref: string | null): string {
 
 function sourceHtml(sc: SiteCharter, h: Highlighter | null): string {
   const { lines, highlighted } = h ? h.highlight(sc.text) : { lines: plainLines(sc.text), highlighted: 0 };
-  let out = "";
+  // One flat string from an array, not a rope of 2 × lines pieces that is flattened (copied) when written.
+  const parts = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
-    out += `<span class="line" id="L${n}"><a class="ln" href="#L${n}" data-n="${n}" aria-label="line ${n}"></a>${lines[i]}</span>\n`;
+    parts[i] = `<span class="line" id="L${n}"><a class="ln" href="#L${n}" data-n="${n}" aria-label="line ${n}"></a>${lines[i]}</span>\n`;
+    lines[i] = "";
   }
+  const out = parts.join("");
   const note = h && highlighted < lines.length ? `<p>Colours stop after line ${highlighted}: the rest of a file this long is shown plain, as editors do for very large files.</p>` : "";
   return `${note}<pre class="source" tabindex="0" aria-label="Charter source"><code>${out}</code></pre>`;
 }
