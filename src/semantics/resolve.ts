@@ -49,25 +49,63 @@ export interface ResolveResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Resolve one parsed document. `importTargets` is indexed like `doc.imports`. */
-export function resolve(doc: Document, file: string, importTargets: readonly ImportTarget[] = []): ResolveResult {
-  return new Resolver(doc, file, importTargets).run();
+/**
+ * Resolve one parsed document. `importTargets` is indexed like `doc.imports`.
+ *
+ * With a `cache` (one per file, kept between calls), a section that is the
+ * same AST object as in an earlier call is not lowered again: its clause,
+ * its diagnostics and its references are reused, and only the name binding
+ * is redone. The result is the same as without the cache
+ * (test/semantics/resolve-cache.test.ts); the objects of an earlier result
+ * are never changed.
+ */
+export function resolve(doc: Document, file: string, importTargets: readonly ImportTarget[] = [], cache?: ResolveCache): ResolveResult {
+  return new Resolver(doc, file, importTargets, cache).run();
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** What lowering one section gave: reused while the section object and the context stay the same. */
+interface SectionResult {
+  readonly clause: Clause | null;
+  /** Reported while lowering the section, in order (not the binding's). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The references the section makes, in order; `resolved` is set by the binding of the call that made them, then never changed. */
+  readonly decisionRefs: readonly Mutable<Ref>[];
+  readonly bodyRefs: readonly Mutable<Ref>[];
+}
+
+/** Per-file memory of `resolve` (see there). */
+export class ResolveCache {
+  /** The file, kind and resolved imports the results were made under. */
+  key = "";
+  sections = new WeakMap<Section, SectionResult>();
+}
+
 class Resolver {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly values: ValueReader;
-  private readonly decisionRefs: { ref: Mutable<Ref>; what: string }[] = [];
-  private readonly bodyRefs: { ref: Mutable<Ref>; what: string }[] = [];
+  /** The references of the section being lowered. */
+  private decisionRefs: Mutable<Ref>[] = [];
+  private bodyRefs: Mutable<Ref>[] = [];
 
   constructor(
     private readonly doc: Document,
     private readonly file: string,
     private readonly importTargets: readonly ImportTarget[],
+    private readonly cache: ResolveCache | undefined,
   ) {
     this.values = new ValueReader(file, this.diagnostics);
+  }
+
+  /** Lower one section, keeping what it reports and references apart. */
+  private lowerSection(s: Section, kind: "charter" | "federation", imports: readonly ResolvedImport[]): SectionResult {
+    const d0 = this.diagnostics.length;
+    const decisionRefs: Mutable<Ref>[] = (this.decisionRefs = []);
+    const bodyRefs: Mutable<Ref>[] = (this.bodyRefs = []);
+    const clause = this.section(s, kind, imports);
+    const diagnostics = this.diagnostics.length > d0 ? this.diagnostics.splice(d0) : NO_DIAGNOSTICS;
+    return { clause, diagnostics, decisionRefs, bodyRefs };
   }
 
   run(): ResolveResult {
@@ -101,15 +139,38 @@ class Resolver {
       clauses: [],
     };
 
+    let cached: WeakMap<Section, SectionResult> | null = null;
+    if (this.cache) {
+      const key = JSON.stringify([this.file, kind, imports]);
+      if (this.cache.key !== key) {
+        this.cache.key = key;
+        this.cache.sections = new WeakMap();
+      }
+      cached = this.cache.sections;
+    }
     const topFields: Field[] = [];
-    const clauses: Clause[] = [];
+    const results: SectionResult[] = [];
+    /** The results made in this call (the others come from the cache). */
+    const fresh = new Set<SectionResult>();
+    // Which results made it into the charter (not a duplicate, see CH0103), by index in `results`.
+    const kept: number[] = [];
     const seen = new Map<string, Span>();
+    const sections: Section[] = [];
     for (const entry of this.doc.entries) {
       if (entry.kind === "field") {
         topFields.push(entry);
         continue;
       }
-      const clause = this.section(entry, kind, imports);
+      let r = cached?.get(entry);
+      if (!r) {
+        r = this.lowerSection(entry, kind, imports);
+        fresh.add(r);
+        cached?.set(entry, r);
+      }
+      results.push(r);
+      sections.push(entry);
+      for (const d of r.diagnostics) this.diagnostics.push(d);
+      const clause = r.clause;
       if (!clause) continue;
       const first = seen.get(clause.id);
       if (first) {
@@ -119,12 +180,36 @@ class Resolver {
         continue;
       }
       seen.set(clause.id, clause.headSpan);
-      clauses.push(clause);
+      kept.push(results.length - 1);
     }
     this.topLevel(charter, topFields, kind);
 
-    const bodies = new Map<string, Body>();
-    const decisions = new Map<string, Decision>();
+    // Bind the references. The names come from the clauses (a stale clause
+    // below has the same names and spans as its replacement).
+    const bodyByName = new Map<string, Body>();
+    const decisionByName = new Map<string, Decision>();
+    for (const i of kept) {
+      const c = results[i]!.clause!;
+      if (c.kind === "body") bodyByName.set(c.name, c);
+      else if (c.kind === "decision") decisionByName.set(c.name, c);
+    }
+    const stale = this.bindReferences(results, fresh, bodyByName, decisionByName);
+    // A reused section whose references now bind differently is lowered anew (its old objects belong to the old result).
+    for (const i of stale) {
+      const r = this.lowerSection(sections[i]!, kind, imports);
+      // (lowerSection took its diagnostics out again: they equal the reused ones, already reported.)
+      for (const ref of r.decisionRefs) ref.resolved = decisionByName.has(ref.name);
+      for (const ref of r.bodyRefs) ref.resolved = bodyByName.has(ref.name);
+      results[i] = r;
+      cached?.set(sections[i]!, r);
+    }
+    const clauses: Clause[] = [];
+    for (const i of kept) clauses.push(results[i]!.clause!);
+
+    // Without stale sections the binding's tables are the charter's (same clauses, same order).
+    const rebuild = stale.size > 0;
+    const bodies = rebuild ? new Map<string, Body>() : bodyByName;
+    const decisions = rebuild ? new Map<string, Decision>() : decisionByName;
     for (const c of clauses) {
       switch (c.kind) {
         case "membership":
@@ -137,10 +222,10 @@ class Resolver {
           charter.secession = c;
           break;
         case "body":
-          bodies.set(c.name, c);
+          if (rebuild) bodies.set(c.name, c);
           break;
         case "decision":
-          decisions.set(c.name, c);
+          if (rebuild) decisions.set(c.name, c);
           break;
         case "amendments":
           charter.amendments = c;
@@ -166,7 +251,6 @@ class Resolver {
     charter.bodies = bodies;
     charter.decisions = decisions;
     charter.clauses = clauses;
-    this.bindReferences(bodies, decisions);
     this.checkUnusedImports(imports, charter.ties);
     return { charter, diagnostics: this.diagnostics };
   }
@@ -204,11 +288,10 @@ class Resolver {
   /** Index a section's fields by name, reporting unknown and duplicate fields. */
   private fields(spec: SectionSpec, fields: readonly Field[], where: string, kind: "charter" | "federation"): Map<string, Field> {
     const byName = new Map<string, Field>();
-    const known = spec.fields.map((f) => f.name);
+    const { known, names } = specIndex(spec);
     for (const f of fields) {
       const name = f.name.name;
-      const fs = spec.fields.find((x) => x.name === name);
-      if (!fs && !spec.openFields) {
+      if (!spec.openFields && !names.has(name)) {
         const other = kind === "charter" ? SECTIONS.get("federation")!.fields.find((x) => x.name === name && x.federationOnly) : undefined;
         if (other) {
           this.diagnostics.push(diag("CH0117", this.file, f.name.span, { name }));
@@ -232,7 +315,8 @@ class Resolver {
 
   /** CH0104 for each required field (§4, docs/language.md) the section leaves out. */
   private reportMissing(spec: SectionSpec, s: Section, clause: Clause, where: string, f: Map<string, Field>): void {
-    const missing = spec.fields.filter((fs) => fs.required && !s.fields.some((x) => x.name.name === fs.name)).map((fs) => fs.name);
+    const missing: string[] = [];
+    for (const name of specIndex(spec).required) if (!s.fields.some((x) => x.name.name === name)) missing.push(name);
     // A seated body must say how its seats are filled.
     if (clause.kind === "body" && clause.members?.kind === "seats" && !f.has("selection")) missing.push("selection");
     for (const name of missing) this.diagnostics.push(diag("CH0104", this.file, clause.headSpan, { where, name }));
@@ -265,15 +349,15 @@ class Resolver {
     return dflt;
   }
 
-  private decisionRef(t: { name: string; span: Span }, what: string): Ref {
+  private decisionRef(t: { name: string; span: Span }, _what: string): Ref {
     const ref: Mutable<Ref> = { name: t.name, span: t.span, resolved: false };
-    this.decisionRefs.push({ ref, what });
+    this.decisionRefs.push(ref);
     return ref;
   }
 
-  private bodyRef(t: { name: string; span: Span }, what: string): Ref {
+  private bodyRef(t: { name: string; span: Span }, _what: string): Ref {
     const ref: Mutable<Ref> = { name: t.name, span: t.span, resolved: false };
-    this.bodyRefs.push({ ref, what });
+    this.bodyRefs.push(ref);
     return ref;
   }
 
@@ -629,32 +713,59 @@ class Resolver {
 
   // ── references ─────────────────────────────────────────────────────────
 
-  private bindReferences(bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): void {
+  /**
+   * Report what does not bind, and mark what does: on the references made in
+   * this call (`fresh`); a reused one whose mark would change makes its
+   * section stale (returned: indexes into `results`).
+   */
+  private bindReferences(results: readonly SectionResult[], fresh: ReadonlySet<SectionResult>, bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): Set<number> {
     // Built on the first miss: a damaged file can have thousands of misses among thousands of names.
     let decisionNames: Suggester | undefined;
     let bodyNames: Suggester | undefined;
     let firstBy: Map<string, string> | undefined;
-    for (const { ref } of this.decisionRefs) {
-      if (decisions.has(ref.name)) ref.resolved = true;
-      else if (bodies.has(ref.name)) {
-        this.diagnostics.push(
-          diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a body", expected: "a decision" }, {
-            related: [{ file: this.file, span: bodies.get(ref.name)!.headSpan, message: "the body is defined here" }],
-            help: decisions.size > 0 ? `name a decision taken by \`${ref.name}\`, such as \`${(firstBy ??= firstDecisionBy(decisions)).get(ref.name) ?? decisions.keys().next().value}\`` : undefined,
-          }),
-        );
-      } else this.unresolved("decision", ref, (decisionNames ??= new Suggester(decisions.keys())));
+    const stale = new Set<number>();
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      const refs = r.decisionRefs;
+      for (let k = 0; k < refs.length; k++) {
+        const ref = refs[k]!;
+        const resolved = decisions.has(ref.name);
+        if (ref.resolved !== resolved) {
+          if (fresh.has(r)) ref.resolved = resolved;
+          else stale.add(i);
+        }
+        if (resolved) continue;
+        if (bodies.has(ref.name)) {
+          this.diagnostics.push(
+            diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a body", expected: "a decision" }, {
+              related: [{ file: this.file, span: bodies.get(ref.name)!.headSpan, message: "the body is defined here" }],
+              help: decisions.size > 0 ? `name a decision taken by \`${ref.name}\`, such as \`${(firstBy ??= firstDecisionBy(decisions)).get(ref.name) ?? decisions.keys().next().value}\`` : undefined,
+            }),
+          );
+        } else this.unresolved("decision", ref, (decisionNames ??= new Suggester(decisions.keys())));
+      }
     }
-    for (const { ref } of this.bodyRefs) {
-      if (bodies.has(ref.name)) ref.resolved = true;
-      else if (decisions.has(ref.name)) {
-        this.diagnostics.push(
-          diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a decision", expected: "a body" }, {
-            related: [{ file: this.file, span: decisions.get(ref.name)!.headSpan, message: "the decision is defined here" }],
-          }),
-        );
-      } else this.unresolved("body", ref, (bodyNames ??= new Suggester(bodies.keys())));
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      const refs = r.bodyRefs;
+      for (let k = 0; k < refs.length; k++) {
+        const ref = refs[k]!;
+        const resolved = bodies.has(ref.name);
+        if (ref.resolved !== resolved) {
+          if (fresh.has(r)) ref.resolved = resolved;
+          else stale.add(i);
+        }
+        if (resolved) continue;
+        if (decisions.has(ref.name)) {
+          this.diagnostics.push(
+            diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a decision", expected: "a body" }, {
+              related: [{ file: this.file, span: decisions.get(ref.name)!.headSpan, message: "the decision is defined here" }],
+            }),
+          );
+        } else this.unresolved("body", ref, (bodyNames ??= new Suggester(bodies.keys())));
+      }
     }
+    return stale;
   }
 
   private unresolved(kind: string, ref: Ref, candidates: Suggester): void {
@@ -663,6 +774,25 @@ class Resolver {
       diag("CH0110", this.file, ref.span, { kind, name: ref.name }, s ? { help: `did you mean \`${s}\`?`, fix: { title: `Change to \`${s}\``, edits: [{ file: this.file, span: ref.span, newText: s }] } } : {}),
     );
   }
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
+/** A section kind's field names, as a list (for "did you mean"), a set, and the required ones; made once per kind. */
+interface SpecIndex {
+  readonly known: readonly string[];
+  readonly names: ReadonlySet<string>;
+  readonly required: readonly string[];
+}
+const specIndexes = new Map<SectionSpec, SpecIndex>();
+function specIndex(spec: SectionSpec): SpecIndex {
+  let x = specIndexes.get(spec);
+  if (!x) {
+    const known = spec.fields.map((f) => f.name);
+    x = { known, names: new Set(known), required: spec.fields.filter((f) => f.required).map((f) => f.name) };
+    specIndexes.set(spec, x);
+  }
+  return x;
 }
 
 type Base = { id: string; span: Span; headSpan: Span; amendable: Amendable | null };
