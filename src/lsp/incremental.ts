@@ -11,6 +11,7 @@
 // carried over the same way. Whenever the edit might reach beyond the
 // section, this gives up and the caller parses the whole file.
 import type { Comment, Document, Entry, Field, Name, Phrase, Section, Span, Term, Value } from "../ast/ast.js";
+import { recordMoves } from "../ast/moves.js";
 import { MAX_DIAGNOSTICS_PER_CODE, OMITTED_CODE } from "../diagnostics/cap.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../compiler.js";
@@ -265,6 +266,7 @@ export function reparseIncrementally(prev: SourceFile, text: string): SourceFile
   for (let i = idx + 1; i < entries.length; i++) entries[i] = shiftEntry(doc.entries[i]!, delta);
   const ast: Document = { kind: "document", imports: doc.imports, header: doc.header, entries, comments, span: { start: 0, end: text.length } };
   recordTokenCount(ast, count);
+  if (delta !== 0 && idx + 1 < entries.length) recordMoves(ast, { entries: doc.entries, from: idx + 1, delta });
   return { file: prev.file, text, lines: prev.lines.edited(text, a, b0), ast, parseDiagnostics: diagnostics };
 }
 

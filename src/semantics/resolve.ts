@@ -5,7 +5,8 @@
 // references to bodies, decisions and import aliases. Every problem is a
 // diagnostic; the model is built from whatever is well-formed, so one bad
 // clause never hides the others.
-import type { Document, Field, Section, Span } from "../ast/ast.js";
+import type { Document, Entry, Field, Section, Span } from "../ast/ast.js";
+import { movesOf } from "../ast/moves.js";
 import { diag } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isPropertyId, PROPERTY_IDS } from "../language/properties.js";
@@ -75,11 +76,17 @@ interface SectionResult {
   readonly bodyRefs: readonly Mutable<Ref>[];
 }
 
-/** Per-file memory of `resolve` (see there). */
+/**
+ * Per-file memory of `resolve` (see there): the last call's entries and
+ * what each section gave, by position (an incremental re-parse keeps the
+ * positions; a plain array, not a WeakMap of thousands of entries, keeps
+ * the garbage collector's work small).
+ */
 export class ResolveCache {
   /** The file, kind and resolved imports the results were made under. */
   key = "";
-  sections = new WeakMap<Section, SectionResult>();
+  entries: readonly Entry[] = [];
+  results: (SectionResult | undefined)[] = [];
 }
 
 class Resolver {
@@ -139,15 +146,22 @@ class Resolver {
       clauses: [],
     };
 
-    let cached: WeakMap<Section, SectionResult> | null = null;
-    if (this.cache) {
+    const entries = this.doc.entries;
+    const cache = this.cache;
+    let prevEntries: readonly Entry[] = [];
+    let prevResults: readonly (SectionResult | undefined)[] = [];
+    if (cache) {
       const key = JSON.stringify([this.file, kind, imports]);
-      if (this.cache.key !== key) {
-        this.cache.key = key;
-        this.cache.sections = new WeakMap();
+      if (cache.key === key) {
+        prevEntries = cache.entries;
+        prevResults = cache.results;
       }
-      cached = this.cache.sections;
+      cache.key = key;
     }
+    // Entries an incremental re-parse moved from the last call's: what those gave, moved the same way, is what they give.
+    const m = cache ? movesOf(this.doc) : undefined;
+    const moves = m && m.entries === prevEntries ? m : undefined;
+    const byEntry: (SectionResult | undefined)[] = new Array(entries.length);
     const topFields: Field[] = [];
     const results: SectionResult[] = [];
     /** The results made in this call (the others come from the cache). */
@@ -156,19 +170,23 @@ class Resolver {
     const kept: number[] = [];
     const seen = new Map<string, Span>();
     const sections: Section[] = [];
-    for (const entry of this.doc.entries) {
+    const sectionIndex: number[] = [];
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
       if (entry.kind === "field") {
         topFields.push(entry);
         continue;
       }
-      let r = cached?.get(entry);
+      let r = prevEntries[e] === entry ? prevResults[e] : undefined;
       if (!r) {
-        r = this.lowerSection(entry, kind, imports);
+        const old = moves && e >= moves.from ? prevResults[e] : undefined;
+        r = old ? moveResult(old, moves!.delta) : this.lowerSection(entry, kind, imports);
         fresh.add(r);
-        cached?.set(entry, r);
       }
+      byEntry[e] = r;
       results.push(r);
       sections.push(entry);
+      sectionIndex.push(e);
       for (const d of r.diagnostics) this.diagnostics.push(d);
       const clause = r.clause;
       if (!clause) continue;
@@ -201,7 +219,11 @@ class Resolver {
       for (const ref of r.decisionRefs) ref.resolved = decisionByName.has(ref.name);
       for (const ref of r.bodyRefs) ref.resolved = bodyByName.has(ref.name);
       results[i] = r;
-      cached?.set(sections[i]!, r);
+      byEntry[sectionIndex[i]!] = r;
+    }
+    if (cache) {
+      cache.entries = entries;
+      cache.results = byEntry;
     }
     const clauses: Clause[] = [];
     for (const i of kept) clauses.push(results[i]!.clause!);
@@ -777,6 +799,39 @@ class Resolver {
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
+/**
+ * A section's result with every span moved by `d`: new objects throughout
+ * (the old result stays as it was), the same keys in the same order; the
+ * references are new too, and listed in the same order.
+ */
+function moveResult(r: SectionResult, d: number): SectionResult {
+  const refs = new Map<Ref, Mutable<Ref>>();
+  const clause = r.clause ? (moveValue(r.clause, d, refs) as Clause) : null;
+  const ref = (x: Mutable<Ref>): Mutable<Ref> => refs.get(x) ?? { name: x.name, span: { start: x.span.start + d, end: x.span.end + d }, resolved: x.resolved };
+  return {
+    clause,
+    diagnostics: r.diagnostics.length === 0 ? NO_DIAGNOSTICS : r.diagnostics.map((x) => moveValue(x, d, new Map()) as Diagnostic),
+    decisionRefs: r.decisionRefs.map(ref),
+    bodyRefs: r.bodyRefs.map(ref),
+  };
+}
+
+/** A deep copy of plain data with every span (`{ start, end }`) moved by `d`; references are noted in `refs`. */
+function moveValue(v: unknown, d: number, refs: Map<Ref, Mutable<Ref>>): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = moveValue(v[i], d, refs);
+    return out;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.start === "number" && typeof o.end === "number") return { start: o.start + d, end: o.end + d };
+  const out: Record<string, unknown> = {};
+  for (const k in o) out[k] = moveValue(o[k], d, refs);
+  if (typeof o.resolved === "boolean" && typeof o.name === "string") refs.set(o as unknown as Ref, out as unknown as Mutable<Ref>);
+  return out;
+}
 
 /** A section kind's field names, as a list (for "did you mean"), a set, and the required ones; made once per kind. */
 interface SpecIndex {
