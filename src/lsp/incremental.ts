@@ -84,7 +84,7 @@ function mvSection(s: Section, d: number): Section {
 }
 
 /** An entry moved by `d` (the same object when `d` is 0). */
-export function shiftEntry(e: Entry, d: number): Entry {
+function shiftEntry(e: Entry, d: number): Entry {
   if (d === 0) return e;
   return e.kind === "section" ? mvSection(e, d) : mvField(e, d);
 }

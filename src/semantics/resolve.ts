@@ -746,47 +746,41 @@ class Resolver {
     let bodyNames: Suggester | undefined;
     let firstBy: Map<string, string> | undefined;
     const stale = new Set<number>();
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i]!;
-      const refs = r.decisionRefs;
-      for (let k = 0; k < refs.length; k++) {
-        const ref = refs[k]!;
-        const resolved = decisions.has(ref.name);
-        if (ref.resolved !== resolved) {
-          if (fresh.has(r)) ref.resolved = resolved;
-          else stale.add(i);
+    // Each reference's mark, then (for those that do not bind) its diagnostic.
+    const bind = (refsOf: (r: SectionResult) => readonly Mutable<Ref>[], table: ReadonlyMap<string, Clause>, miss: (ref: Ref) => void) => {
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i]!;
+        const refs = refsOf(r);
+        for (let k = 0; k < refs.length; k++) {
+          const ref = refs[k]!;
+          const resolved = table.has(ref.name);
+          if (ref.resolved !== resolved) {
+            if (fresh.has(r)) ref.resolved = resolved;
+            else stale.add(i);
+          }
+          if (!resolved) miss(ref);
         }
-        if (resolved) continue;
-        if (bodies.has(ref.name)) {
-          this.diagnostics.push(
-            diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a body", expected: "a decision" }, {
-              related: [{ file: this.file, span: bodies.get(ref.name)!.headSpan, message: "the body is defined here" }],
-              help: decisions.size > 0 ? `name a decision taken by \`${ref.name}\`, such as \`${(firstBy ??= firstDecisionBy(decisions)).get(ref.name) ?? decisions.keys().next().value}\`` : undefined,
-            }),
-          );
-        } else this.unresolved("decision", ref, (decisionNames ??= new Suggester(decisions.keys())));
       }
-    }
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i]!;
-      const refs = r.bodyRefs;
-      for (let k = 0; k < refs.length; k++) {
-        const ref = refs[k]!;
-        const resolved = bodies.has(ref.name);
-        if (ref.resolved !== resolved) {
-          if (fresh.has(r)) ref.resolved = resolved;
-          else stale.add(i);
-        }
-        if (resolved) continue;
-        if (decisions.has(ref.name)) {
-          this.diagnostics.push(
-            diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a decision", expected: "a body" }, {
-              related: [{ file: this.file, span: decisions.get(ref.name)!.headSpan, message: "the decision is defined here" }],
-            }),
-          );
-        } else this.unresolved("body", ref, (bodyNames ??= new Suggester(bodies.keys())));
-      }
-    }
+    };
+    bind((r) => r.decisionRefs, decisions, (ref) => {
+      if (bodies.has(ref.name)) {
+        this.diagnostics.push(
+          diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a body", expected: "a decision" }, {
+            related: [{ file: this.file, span: bodies.get(ref.name)!.headSpan, message: "the body is defined here" }],
+            help: decisions.size > 0 ? `name a decision taken by \`${ref.name}\`, such as \`${(firstBy ??= firstDecisionBy(decisions)).get(ref.name) ?? decisions.keys().next().value}\`` : undefined,
+          }),
+        );
+      } else this.unresolved("decision", ref, (decisionNames ??= new Suggester(decisions.keys())));
+    });
+    bind((r) => r.bodyRefs, bodies, (ref) => {
+      if (decisions.has(ref.name)) {
+        this.diagnostics.push(
+          diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a decision", expected: "a body" }, {
+            related: [{ file: this.file, span: decisions.get(ref.name)!.headSpan, message: "the decision is defined here" }],
+          }),
+        );
+      } else this.unresolved("body", ref, (bodyNames ??= new Suggester(bodies.keys())));
+    });
     return stale;
   }
 
