@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSource, type SourceFile } from "../../src/compiler.js";
+import { movesOf } from "../../src/ast/moves.js";
 import { reparseIncrementally } from "../../src/lsp/incremental.js";
 import { resolve, ResolveCache, type ImportTarget } from "../../src/semantics/resolve.js";
 
@@ -56,6 +57,43 @@ describe("resolve with a cache", () => {
     expect(dump(r3)).toBe(dump(resolve(src.ast, "t.charter", [])));
     expect(dump(r3)).toBe(before);
     expect(r2.diagnostics.map((d) => d.code)).toEqual(["CH0110", "CH0110"]);
+  });
+
+  it("moves the clauses after an edit that changes the length, for every form of body and decision", () => {
+    const text = [
+      'charter "V" {',
+      "  decision first { by: council threshold: majority of votes cast }",
+      "  body council { members: 5 seats selection: election by first term: 2 years recall: by first amendable: by first }",
+      "  body everyone { members: all members recall: none amendable: never }",
+      "  body picked { members: 3 seats selection: appointment by council }",
+      "  body lot { members: 7 seats selection: sortition term: 1 year }",
+      "  body bare { members: 2 seats }",
+      '  decision second { by: council quorum: 20% threshold: 2/3 of members notice: 14 days appeal: to council amendable: by first }',
+      "  decision third { by: everyone threshold: unanimity appeal: none }",
+      '  decision fourth { by: everyone threshold: consensus appeal: to "the courts" }',
+      "  decision fifth { by: nobody threshold: majority quorum: 120% amendable: by council }",
+      "  decision sixth { by: first threshold: 75% of votes cast notice: immediately recall: none }",
+      "  membership { admission: by first consent: by residence }",
+      "  exit { approval: by second notice: 30 days retains: property, data }",
+      "  amendments { by: second delay: 1 week }",
+      "  disputes { by: council appeal: to picked }",
+      "}",
+      "",
+    ].join("\n");
+    const cache = new ResolveCache();
+    let src = parseSource("v.charter", text);
+    resolve(src.ast, "v.charter", [], cache);
+    const at = text.indexOf("votes cast");
+    for (const insert of [" ", "\n\n", "x"]) {
+      const next = src.text.slice(0, at) + insert + src.text.slice(at);
+      const inc = reparseIncrementally(src, next);
+      expect(inc).not.toBeNull();
+      expect(movesOf(inc!.ast)?.delta).toBe(insert.length);
+      src = inc!;
+      const r = resolve(src.ast, "v.charter", [], cache);
+      expect(dump(r)).toBe(dump(resolve(src.ast, "v.charter", [])));
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+    }
   });
 
   it("starts over when the file, the kind or the imports change", () => {
