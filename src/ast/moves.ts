@@ -3,7 +3,8 @@
 // moves every later entry by the edit's length change; it records that here
 // so later stages (src/semantics/resolve.ts) can move what they made from
 // the old entries instead of making it again. Only the previous version's
-// entry list is held, never a chain of versions.
+// entry list is held, never a chain of versions, and `resolve` lets go of it
+// once it has used it (so an old version is not kept alive by the new one).
 import type { Document, Entry } from "./ast.js";
 
 export interface Moves {
@@ -21,4 +22,8 @@ export function recordMoves(doc: Document, m: Moves): void {
 
 export function movesOf(doc: Document): Moves | undefined {
   return moves.get(doc);
+}
+
+export function forgetMoves(doc: Document): void {
+  moves.delete(doc);
 }

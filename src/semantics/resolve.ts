@@ -6,7 +6,7 @@
 // diagnostic; the model is built from whatever is well-formed, so one bad
 // clause never hides the others.
 import type { Document, Entry, Field, Section, Span } from "../ast/ast.js";
-import { movesOf } from "../ast/moves.js";
+import { forgetMoves, movesOf } from "../ast/moves.js";
 import { diag } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isPropertyId, PROPERTY_IDS } from "../language/properties.js";
@@ -161,6 +161,8 @@ class Resolver {
     // Entries an incremental re-parse moved from the last call's: what those gave, moved the same way, is what they give.
     const m = cache ? movesOf(this.doc) : undefined;
     const moves = m && m.entries === prevEntries ? m : undefined;
+    // Used now or never (the cache moves on to this version): let the old entries go.
+    if (m) forgetMoves(this.doc);
     const byEntry: (SectionResult | undefined)[] = new Array(entries.length);
     const topFields: Field[] = [];
     const results: SectionResult[] = [];
