@@ -29,7 +29,7 @@ import { PROPERTY_IDS, type PropertyId } from "../language/properties.js";
 import type { PropertyResult } from "../rules/api.js";
 import { RULES, RULES_BY_ID, ruleLevel, type Evaluation, type RuleContext } from "../rules/index.js";
 import type { Charter } from "../semantics/model.js";
-import { resolve, type ImportTarget } from "../semantics/resolve.js";
+import { resolve, ResolveCache, type ImportTarget } from "../semantics/resolve.js";
 
 type Edge = { readonly to: string; readonly index: number };
 
@@ -62,6 +62,8 @@ interface Node {
   resolvedKey: string;
   charter: Charter | null;
   resolveDiags: readonly Diagnostic[];
+  /** Lets `resolve` reuse the clauses of sections an edit did not touch. */
+  resolveCache?: ResolveCache;
   evals: Map<PropertyId, CachedEvaluation>;
   /** The dependency keys its evaluations recorded (`c:file`, `v:file`, `all`), for the reverse index. */
   depKeys: ReadonlySet<string>;
@@ -444,7 +446,7 @@ export class Engine {
       const n = this.nodes.get(file);
       if (src && n && (n.resolvedFor !== src || n.resolvedKey !== n.targetsKey)) {
         this.stats.resolves++;
-        const r = resolve(src.ast, file, n.targets);
+        const r = resolve(src.ast, file, n.targets, (n.resolveCache ??= new ResolveCache()));
         n.charter = r.charter;
         n.resolveDiags = r.diagnostics;
         touched.add(file);
