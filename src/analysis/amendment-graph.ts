@@ -18,7 +18,7 @@
 import type { Body, Charter, Clause, Decision } from "../semantics/model.js";
 import { type Coalition, live } from "./coalition.js";
 import { compareCost, type Cost, NEVER, UNANIMOUS } from "./cost.js";
-import { FILL_APPOINTMENT, FILL_ELECTION, tablesOf } from "./tables.js";
+import { FILL_APPOINTMENT, FILL_ELECTION, LISTED_BODY, tablesOf } from "./tables.js";
 
 export type Protection =
   | { readonly kind: "never" }
@@ -197,7 +197,7 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
       own1[CTL + i] = i;
       if (decisionBody[i]! >= 0) linkNext[CTL + i] = CTLB + decisionBody[i]!;
     }
-    if (clauses[i]!.kind === "body" && t.bodyAt.get((clauses[i] as Body).name) === i) {
+    if (t.listed[i] === LISTED_BODY) {
       own1[CTLB + i] = i;
       const f = filler[i]!;
       if (fillKind[i] === FILL_ELECTION && f >= 0) {

@@ -3,7 +3,7 @@
 // P on its own.
 import type { Body, Charter, Decision, Ref, Threshold } from "../semantics/model.js";
 import { type Cost, formatCost, formatPercent, type MemberUnit, NEVER, share } from "./cost.js";
-import { FILL_ELECTION, tablesOf } from "./tables.js";
+import { FILL_ELECTION, LISTED_DECISION, tablesOf } from "./tables.js";
 
 export interface Coalition {
   /** Decision name. */
@@ -207,17 +207,20 @@ export function computeCoalitions(charter: Charter): Map<string, Coalition> {
   const terminals: (Terminal | undefined)[] = [];
   const terminalAt = (d: number): Terminal => (terminals[d] ??= terminalOf(charter, clauses[d] as Decision));
   const memo = new Map<string, Coalition>();
-  for (const [name, d] of charter.decisions) {
-    const i = t.decisionAt.get(name);
-    const dec = d as Decision;
-    const body = i !== undefined && !impossibleQuorum(dec) && ok[i] ? decisionBody[i]! : -1;
-    if (i === undefined || body < 0 || depth[body] === 0) {
-      const tm = i !== undefined ? terminalAt(i) : terminalOf(charter, dec);
-      memo.set(name, new CoalitionOf(dec.name, dec.id, tm, paths, -1, 0));
-      continue;
+  // In table order (the clause order `resolve` fills the table in); a
+  // decision the table holds under another clause (a model built by hand)
+  // is costed on its own.
+  for (let i = 0; i < C; i++) {
+    if (t.listed[i] !== LISTED_DECISION) continue;
+    const dec = clauses[i] as Decision;
+    const body = !impossibleQuorum(dec) && ok[i] ? decisionBody[i]! : -1;
+    if (body < 0 || depth[body] === 0) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(i), paths, -1, 0));
+    else memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(term[body]!), paths, body, depth[body]!));
+  }
+  if (memo.size !== charter.decisions.size) {
+    for (const dec of charter.decisions.values()) {
+      if (!memo.has(dec.name)) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalOf(charter, dec), paths, -1, 0));
     }
-    const tm = terminalAt(term[body]!);
-    memo.set(name, new CoalitionOf(dec.name, dec.id, tm, paths, body, depth[body]!));
   }
   return memo;
 }

@@ -17,6 +17,10 @@ export const FILL_ELECTION = 1;
 export const FILL_APPOINTMENT = 2;
 export const FILL_SORTITION = 3;
 
+/** `listed`: a clause that is the body (decision) the charter's `bodies` (`decisions`) table holds under its name. */
+export const LISTED_BODY = 1;
+export const LISTED_DECISION = 2;
+
 export interface CharterTables {
   /** Number of clauses. */
   readonly size: number;
@@ -24,6 +28,8 @@ export interface CharterTables {
   readonly bodyAt: ReadonlyMap<string, number>;
   /** Decision name → clause index. */
   readonly decisionAt: ReadonlyMap<string, number>;
+  /** LISTED_BODY, LISTED_DECISION, or 0, per clause. */
+  readonly listed: Uint8Array;
   /** Clause index of `amendments`, or -1. */
   readonly amendments: number;
   /** For a decision clause: the clause index of its live body (`by`), else -1. */
@@ -46,12 +52,18 @@ export function tablesOf(charter: Charter): CharterTables {
   const size = clauses.length;
   const bodyAt = new Map<string, number>();
   const decisionAt = new Map<string, number>();
+  const listed = new Uint8Array(size);
   let amendments = -1;
   for (let i = 0; i < size; i++) {
     const c = clauses[i]!;
     // Only clauses that the name tables hold: a model built by hand may list others.
-    if (c.kind === "body" && charter.bodies.get(c.name) === c) bodyAt.set(c.name, i);
-    else if (c.kind === "decision" && charter.decisions.get(c.name) === c) decisionAt.set(c.name, i);
+    if (c.kind === "body" && charter.bodies.get(c.name) === c) {
+      bodyAt.set(c.name, i);
+      listed[i] = LISTED_BODY;
+    } else if (c.kind === "decision" && charter.decisions.get(c.name) === c) {
+      decisionAt.set(c.name, i);
+      listed[i] = LISTED_DECISION;
+    }
     else if (c.kind === "amendments" && c === charter.amendments) amendments = i;
   }
   const at = (ref: Ref | null | undefined, table: ReadonlyMap<string, number>): number => (ref && ref.resolved ? (table.get(ref.name) ?? -1) : -1);
@@ -72,7 +84,7 @@ export function tablesOf(charter: Charter): CharterTables {
       } else if (sel?.kind === "sortition") fillKind[i] = FILL_SORTITION;
     }
   }
-  const tables: CharterTables = { size, bodyAt, decisionAt, amendments, decisionBody, fillKind, filler };
+  const tables: CharterTables = { size, bodyAt, decisionAt, listed, amendments, decisionBody, fillKind, filler };
   cache.set(charter, tables);
   return tables;
 }

@@ -6,8 +6,7 @@
 // or the appointing body and whoever fills that), transitively. A seated body
 // that appears among the controllers of its own election, appointment or
 // recall answers to no one but itself.
-import { live } from "../analysis/coalition.js";
-import { FILL_APPOINTMENT, FILL_ELECTION, tablesOf } from "../analysis/tables.js";
+import { FILL_APPOINTMENT, FILL_ELECTION, LISTED_BODY, tablesOf } from "../analysis/tables.js";
 import type { Body, Charter, Decision } from "../semantics/model.js";
 import { type Finding, type Rule, verdict } from "./rule.js";
 
@@ -110,17 +109,18 @@ export const accountableBodies: Rule = {
   evaluate({ charter }) {
     const findings: Finding[] = [];
     const controls = controlIndex(charter);
-    const { bodyAt, decisionAt, decisionBody } = tablesOf(charter);
-    const at = (name: string, table: ReadonlyMap<string, number>) => table.get(name) ?? -1;
+    const { listed, decisionAt, decisionBody, fillKind, filler } = tablesOf(charter);
+    const clauses = charter.clauses;
     /** Does body `b` control decision `d` (its body, or whoever fills it)? */
-    const controlsDecision = (d: Decision, b: Body) => {
-      const i = at(d.name, decisionAt);
-      return i >= 0 && controls(decisionBody[i]!, at(b.name, bodyAt));
-    };
-    for (const b of charter.bodies.values()) {
+    const controlsDecision = (d: number, b: number) => controls(decisionBody[d]!, b);
+    // The bodies in table order (clause order), each named by its clause index.
+    for (let i = 0; i < clauses.length; i++) {
+      if (listed[i] !== LISTED_BODY) continue;
+      const b = clauses[i] as Body;
       if (b.members?.kind !== "seats") continue;
       const recall = b.recall;
-      const recallDecision = recall?.kind === "by" ? live(recall.decision, charter.decisions) : null;
+      const r = recall?.kind === "by" && recall.decision.resolved ? (decisionAt.get(recall.decision.name) ?? -1) : -1;
+      const recallDecision = r >= 0 ? (clauses[r] as Decision) : null;
       if (recall === null) {
         findings.push({
           span: b.headSpan,
@@ -131,7 +131,7 @@ export const accountableBodies: Rule = {
         findings.push({ span: recall.span ?? b.headSpan, message: `seated body \`${b.name}\` has \`recall: none\`, so its seat holders cannot be removed before their term ends` });
       } else if (!recallDecision) {
         findings.push({ span: recall.span, message: `seated body \`${b.name}\` names an unknown recall decision \`${recall.decision.name}\`` });
-      } else if (controlsDecision(recallDecision, b)) {
+      } else if (controlsDecision(r, i)) {
         findings.push({
           span: recall.span,
           message: `seated body \`${b.name}\` can be recalled only by \`${recallDecision.name}\`, which \`${b.name}\` itself controls`,
@@ -139,18 +139,19 @@ export const accountableBodies: Rule = {
         });
       }
       const sel = b.selection;
-      if (sel?.kind === "election") {
-        const e = live(sel.by, charter.decisions);
-        if (e && controlsDecision(e, b)) {
+      const f = filler[i]!;
+      if (sel?.kind === "election" && fillKind[i] === FILL_ELECTION) {
+        const e = f >= 0 ? (clauses[f] as Decision) : null;
+        if (e && controlsDecision(f, i)) {
           findings.push({
             span: sel.span,
             message: `seated body \`${b.name}\` is elected by \`${e.name}\`, which \`${b.name}\` itself controls`,
             related: [{ file: charter.file, span: e.headSpan, message: `\`${e.name}\` is decided by \`${e.by?.name ?? "?"}\`` }],
           });
         }
-      } else if (sel?.kind === "appointment") {
-        const a = live(sel.by, charter.bodies);
-        if (a && controls(at(a.name, bodyAt), at(b.name, bodyAt))) {
+      } else if (sel?.kind === "appointment" && fillKind[i] === FILL_APPOINTMENT) {
+        const a = f >= 0 ? (clauses[f] as Body) : null;
+        if (a && controls(f, i)) {
           findings.push({ span: sel.span, message: `seated body \`${b.name}\` is appointed by \`${a.name}\`, which \`${b.name}\` itself controls` });
         }
       }
