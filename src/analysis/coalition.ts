@@ -34,28 +34,41 @@ function quorumOf(d: Decision): number {
   return Math.min(1, Math.max(0, q));
 }
 
+/** A quorum that counts (above 0). */
+function hasQuorum(d: Decision): boolean {
+  return d.quorum !== null && quorumOf(d) > EPS;
+}
+
 function quorumText(d: Decision): string | null {
-  const q = quorumOf(d);
-  if (q <= EPS || !d.quorum) return null;
+  if (!d.quorum || !hasQuorum(d)) return null;
   return `${d.quorum.percent}% quorum`;
 }
 
 /** Threshold over a body of all members (a member share). */
-function memberShare(d: Decision, t: Threshold): { cost: Cost; explanation: string } {
+function memberShareCost(d: Decision, t: Threshold): Cost {
   const q = quorumOf(d);
+  switch (t.kind) {
+    case "unanimity":
+      return share(1);
+    case "consensus":
+      return share(hasQuorum(d) ? q : 0);
+    case "share":
+      if (t.base === "members") return share(t.value, t.strict);
+      return share(hasQuorum(d) ? q * t.value : 0, t.strict);
+  }
+}
+
+/** How a member share arises, in words (written only when shown). */
+function memberShareText(d: Decision, t: Threshold): string {
   const qt = quorumText(d);
   switch (t.kind) {
     case "unanimity":
-      return { cost: share(1), explanation: t.text };
+      return t.text;
     case "consensus":
-      return qt
-        ? { cost: share(q), explanation: `${t.text} with ${qt}` }
-        : { cost: share(0), explanation: `${t.text} without quorum` };
+      return qt ? `${t.text} with ${qt}` : `${t.text} without quorum`;
     case "share":
-      if (t.base === "members") return { cost: share(t.value, t.strict), explanation: t.text };
-      return qt
-        ? { cost: share(q * t.value, t.strict), explanation: `${qt} × ${t.text}` }
-        : { cost: share(0, t.strict), explanation: `${t.text} without quorum` };
+      if (t.base === "members") return t.text;
+      return qt ? `${qt} × ${t.text}` : `${t.text} without quorum`;
   }
 }
 
@@ -244,7 +257,7 @@ function terminalOf(charter: Charter, d: Decision): Terminal {
   const body = live(d.by, charter.bodies);
   const t = d.threshold;
   if (!body || !t || !body.members) return { cost: share(0), unknown: true, decision: d };
-  if (body.members.kind === "all" || body.members.kind === "per-member") return { cost: memberShare(d, t).cost, unknown: false, decision: d };
+  if (body.members.kind === "all" || body.members.kind === "per-member") return { cost: memberShareCost(d, t), unknown: false, decision: d };
   const seats = Math.max(1, Math.floor(body.members.seats));
   return { cost: { kind: "seats", seats: seatsNeeded(d, t, seats), of: seats, body: body.name }, unknown: false, decision: d };
 }
@@ -257,7 +270,7 @@ function terminalText(charter: Charter, d: Decision): string {
     const why = !body ? "names no known body" : !t ? "states no threshold" : `has a body \`${body.name}\` of unknown composition`;
     return `\`${d.name}\` ${why}, so anyone may carry it`;
   }
-  if (body.members.kind === "all" || body.members.kind === "per-member") return memberShare(d, t).explanation;
+  if (body.members.kind === "all" || body.members.kind === "per-member") return memberShareText(d, t);
   const sel = body.selection;
   const seats = Math.max(1, Math.floor(body.members.seats));
   const elector = sel?.kind === "election" ? live(sel.by, charter.decisions) : null;
