@@ -5,7 +5,8 @@
 import type { Span } from "../ast/ast.js";
 import type { Code } from "../diagnostics/codes.js";
 import type { RelatedLocation } from "../diagnostics/diagnostic.js";
-import type { CheckOptions } from "../config/options.js";
+import type { CheckOptions, Profile, RuleLevel } from "../config/options.js";
+import type { Severity } from "../diagnostics/diagnostic.js";
 import type { PropertyId } from "../language/properties.js";
 import type { Charter, Tie } from "../semantics/model.js";
 import type { CharterAnalysis, ClauseCost } from "../analysis/index.js";
@@ -46,6 +47,34 @@ export interface Rule {
   /** Evaluated after every other rule, on every charter (it reads their verdicts). */
   readonly late?: boolean;
   evaluate(ctx: RuleContext): Evaluation;
+}
+
+const PANARCHY_ERRORS: ReadonlySet<PropertyId> = new Set(["exit-guaranteed", "consent-based", "concurrent-membership", "federation-withdrawal"]);
+
+/** The severity a profile gives a property (§8). */
+export function profileSeverity(profile: Profile, id: string): Severity {
+  if (profile === "strict") return "error";
+  if (id === "decision-sound") return "error";
+  if (profile === "panarchy" && PANARCHY_ERRORS.has(id as PropertyId)) return "error";
+  return "warning";
+}
+
+/** The level in force for a rule: the `rules:` override, else the profile's severity. */
+export function ruleLevel(options: CheckOptions, id: string): RuleLevel {
+  return options.rules[id] ?? profileSeverity(options.profile, id);
+}
+
+const LEVEL_RANK: Readonly<Record<RuleLevel, number>> = { off: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * Two rules that fail for the same fact at the same place (a missing or
+ * weakly protected `exit` fails both exit-guaranteed and exit-entrenched)
+ * report it once: the finding is made by the rule whose level is stricter,
+ * `preferred` when the levels are equal. The other rule keeps the fact among
+ * its verdict's reasons but makes no diagnostic of it.
+ */
+export function reportedBy(options: CheckOptions, preferred: PropertyId, other: PropertyId): PropertyId {
+  return LEVEL_RANK[ruleLevel(options, other)] > LEVEL_RANK[ruleLevel(options, preferred)] ? other : preferred;
 }
 
 export function holds(extra: Partial<PropertyResult> = {}): Evaluation {
