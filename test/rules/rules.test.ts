@@ -100,7 +100,7 @@ describe("profiles and overrides (§8)", () => {
   decision ordinary { by: assembly quorum: 20% threshold: majority of votes cast }`);
     const exitDiags = (text: string, profile: Profile, rules: Record<string, string> = {}) => {
       const f = fileResult(checkFiles({ "a.charter": text }, { profile, rules: rules as never }), "a.charter");
-      const ds = f.diagnostics.filter((d) => d.rule === "exit-guaranteed" || d.rule === "exit-entrenched").map((d) => `${d.code} ${d.severity} ${d.span.start.line}:${d.span.start.column}`);
+      const ds = f.diagnostics.filter((d) => d.rule === "exit-guaranteed" || d.rule === "exit-entrenched").map((d) => `${d.code} ${d.severity} ${d.span.start}`);
       return { ds, props: f.properties! };
     };
     const cases: [string, Profile, Record<string, string>, string][] = [
