@@ -16,7 +16,7 @@
 // visited once. The BFS distances then give the witness: a shortest path to
 // the cheapest procedure, with a fixed preference among equally short ones.
 import type { Body, Charter, Clause, Decision } from "../semantics/model.js";
-import { type Coalition, live } from "./coalition.js";
+import { type Coalition, coalitionIndex, live } from "./coalition.js";
 import { compareCost, type Cost, NEVER, UNANIMOUS } from "./cost.js";
 import { FILL_APPOINTMENT, FILL_ELECTION, LISTED_BODY, tablesOf } from "./tables.js";
 
@@ -253,7 +253,7 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
   const procs: { node: number; cost: Cost; coalition: Coalition | null }[] = [];
   const coalitionAt: (Coalition | undefined)[] = [];
   for (const co of coalitions.values()) {
-    const d = t.decisionAt.get(co.decision);
+    const d = coalitionIndex(co, charter) ?? t.decisionAt.get(co.decision);
     if (d === undefined) continue;
     coalitionAt[d] = co;
     procs.push({ node: PROC + d, cost: co.cost, coalition: co });

@@ -218,7 +218,7 @@ export function computeCoalitions(charter: Charter): Map<string, Coalition> {
 
   const paths: ElectionPaths = { charter, succ, tail, elector };
   const terminals: (Terminal | undefined)[] = [];
-  const terminalAt = (d: number): Terminal => (terminals[d] ??= terminalOf(charter, clauses[d] as Decision));
+  const terminalAt = (d: number): Terminal => (terminals[d] ??= terminalOf(charter, clauses[d] as Decision, decisionBody[d]! >= 0 ? (clauses[decisionBody[d]!] as Body) : null));
   const memo = new Map<string, Coalition>();
   // In table order (the clause order `resolve` fills the table in); a
   // decision the table holds under another clause (a model built by hand)
@@ -227,12 +227,12 @@ export function computeCoalitions(charter: Charter): Map<string, Coalition> {
     if (t.listed[i] !== LISTED_DECISION) continue;
     const dec = clauses[i] as Decision;
     const body = !impossibleQuorum(dec) && ok[i] ? decisionBody[i]! : -1;
-    if (body < 0 || depth[body] === 0) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(i), paths, -1, 0));
-    else memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(term[body]!), paths, body, depth[body]!));
+    if (body < 0 || depth[body] === 0) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(i), paths, -1, 0, i));
+    else memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(term[body]!), paths, body, depth[body]!, i));
   }
   if (memo.size !== charter.decisions.size) {
     for (const dec of charter.decisions.values()) {
-      if (!memo.has(dec.name)) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalOf(charter, dec), paths, -1, 0));
+      if (!memo.has(dec.name)) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalOf(charter, dec), paths, -1, 0, -1));
     }
   }
   return memo;
@@ -252,9 +252,9 @@ interface Terminal {
   readonly decision: Decision;
 }
 
-function terminalOf(charter: Charter, d: Decision): Terminal {
+function terminalOf(charter: Charter, d: Decision, known?: Body | null): Terminal {
   if (impossibleQuorum(d)) return { cost: NEVER, unknown: false, decision: d };
-  const body = live(d.by, charter.bodies);
+  const body = known !== undefined ? known : live(d.by, charter.bodies);
   const t = d.threshold;
   if (!body || !t || !body.members) return { cost: share(0), unknown: true, decision: d };
   if (body.members.kind === "all" || body.members.kind === "per-member") return { cost: memberShareCost(d, t), unknown: false, decision: d };
@@ -297,6 +297,13 @@ class CoalitionOf implements Coalition {
   readonly #paths: ElectionPaths;
   /** The decision's elected body (clause index), or -1. */
   readonly #body: number;
+  /** The decision's clause index, or -1. */
+  readonly #at: number;
+
+  /** The clause index of a coalition's decision in `charter`, when it was computed for that charter; else undefined. */
+  static indexIn(co: Coalition, charter: Charter): number | undefined {
+    return co instanceof CoalitionOf && co.#paths.charter === charter && co.#at >= 0 ? co.#at : undefined;
+  }
   constructor(
     readonly decision: string,
     readonly clauseId: string,
@@ -304,7 +311,9 @@ class CoalitionOf implements Coalition {
     paths: ElectionPaths,
     body: number,
     readonly electedThrough: number,
+    at: number,
   ) {
+    this.#at = at;
     this.cost = end.cost;
     this.unknown = end.unknown;
     this.#end = end;
@@ -343,6 +352,11 @@ class CoalitionOf implements Coalition {
   toJSON(): object {
     return { decision: this.decision, clauseId: this.clauseId, cost: this.cost, explanation: this.explanation, unknown: this.unknown, electedThrough: this.electedThrough };
   }
+}
+
+/** The clause index of a coalition's decision, when `computeCoalitions(charter)` made it (saves a name lookup). */
+export function coalitionIndex(co: Coalition, charter: Charter): number | undefined {
+  return CoalitionOf.indexIn(co, charter);
 }
 
 /** Every elected body on a coalition's path, in order (linear in the path; for JSON and tools). */
