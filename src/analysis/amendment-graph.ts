@@ -274,6 +274,16 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
   const stack = new Int32Array(N + 1);
   let tail = 0;
   let g = 0;
+  /** Claims, for group g at distance d + 1, every unclaimed node with a (weight 1) edge into `node`. */
+  const claimFrom = (node: number, d: number): void => {
+    for (let k = revStart[node]!, end = revStart[node + 1]!; k < end; k++) {
+      const from = rev[k]!;
+      if (group[from]! >= 0) continue;
+      group[from] = g;
+      dist[from] = d + 1;
+      queue[tail++] = from;
+    }
+  };
   for (let i = 0; i < procs.length; ) {
     let j = i;
     while (j < procs.length && compareCost(procs[j]!.cost, procs[i]!.cost) === 0) j++;
@@ -288,13 +298,7 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
     for (; head < tail; head++) {
       const node = queue[head]!;
       const d = dist[node]!;
-      for (let k = revStart[node]!, end = revStart[node + 1]!; k < end; k++) {
-        const from = rev[k]!;
-        if (group[from]! >= 0) continue;
-        group[from] = g;
-        dist[from] = d + 1;
-        queue[tail++] = from;
-      }
+      claimFrom(node, d);
       // Along the 0-length edges: every node that lists this clause, or leads to such a node.
       let top = 0;
       stack[top++] = node;
@@ -305,16 +309,8 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
           if (group[n]! >= 0) continue;
           group[n] = g;
           dist[n] = d;
-          if (n < CTLB) {
-            // A procedure's control node: the clauses amended by that procedure are one step further.
-            for (let q = revStart[n]!, qend = revStart[n + 1]!; q < qend; q++) {
-              const from = rev[q]!;
-              if (group[from]! >= 0) continue;
-              group[from] = g;
-              dist[from] = d + 1;
-              queue[tail++] = from;
-            }
-          }
+          // A procedure's control node: the clauses amended by that procedure are one step further.
+          if (n < CTLB) claimFrom(n, d);
           stack[top++] = n;
         }
       }
