@@ -70,7 +70,7 @@ export function renderWitness(cc: ClauseCost, unit: MemberUnit, opts: { result?:
 }
 
 /** `summarisePath(cc.witness)`, keeping only the steps shown while the witness is walked. */
-function shownPath(cc: ClauseCost): string[] {
+export function shownPath(cc: ClauseCost): string[] {
   const { head, tail, total } = ends(cc.walk(), WITNESS_ENDS, WITNESS_SHOWN - WITNESS_ENDS);
   const ids = (steps: readonly WitnessStep[]) => steps.map((s) => s.id);
   if (total <= WITNESS_SHOWN) return [...ids(head), ...ids(tail)];
