@@ -11,6 +11,7 @@ import { check, type CheckResult } from "../../compiler.js";
 import type { CheckOptions } from "../../config/options.js";
 import { diffCharters, sideOf, type CharterDiff } from "../../diff/index.js";
 import { createHighlighter, type Highlighter } from "../../emit/html/highlight.js";
+import type { Constitution } from "../../emit/constitution.js";
 import { buildSite, type SiteCharter } from "../../emit/html/site.js";
 import { EMIT_SUFFIX, type EmitKind } from "../../emit/index.js";
 import type { Charter } from "../../semantics/model.js";
@@ -82,7 +83,7 @@ export interface SiteBuildInput {
   readonly result: CheckResult;
   readonly projectRoot: string;
   /** Entry files that were built, with their output base (`federations/x`). */
-  readonly built: readonly { readonly file: string; readonly base: string }[];
+  readonly built: readonly { readonly file: string; readonly base: string; readonly constitution?: Constitution }[];
   readonly kinds: readonly EmitKind[];
   readonly options: CheckOptions;
   readonly git?: string;
@@ -98,7 +99,7 @@ export async function siteFiles(input: SiteBuildInput): Promise<SiteOutput[]> {
   for (const b of input.built) {
     const f = byFile.get(b.file);
     if (!f?.charter) continue;
-    charters.push({ file: f.file, base: b.base, text: f.text, lines: f.lines, charter: f.charter, properties: f.properties, diagnostics: f.diagnostics, ...(diffs ? { diff: diffs.get(f.file) ?? null } : {}) });
+    charters.push({ file: f.file, base: b.base, text: f.text, lines: f.lines, charter: f.charter, properties: f.properties, diagnostics: f.diagnostics, ...(b.constitution ? { constitution: b.constitution } : {}), ...(diffs ? { diff: diffs.get(f.file) ?? null } : {}) });
   }
   const playground = playgroundFiles(root);
   const pages = buildSite({
