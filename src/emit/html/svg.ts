@@ -15,12 +15,22 @@ const NODE_H = 34;
 const EDGE_FONT_W = 6.2;
 
 function clip(label: string): string {
-  const chars = [...label.replace(/\s+/g, " ").trim()];
+  const flat = label.replace(/\s+/g, " ").trim();
+  if (flat.length <= MAX_LABEL) return flat; // no more code points than code units
+  const chars = [...flat];
   return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join("")}…` : chars.join("");
 }
 
 const width = (s: string, w: number) => Math.ceil([...s].length * w);
-const n1 = (x: number) => (Math.round(x * 10) / 10).toString();
+/** `x` to one decimal, as `(Math.round(x * 10) / 10).toString()` writes it, from integers (a fraction's shortest decimal is slow to find). */
+function n1(x: number): string {
+  const t = Math.round(x * 10);
+  if (!Number.isSafeInteger(t) || Math.abs(t) >= 1e21) return (t / 10).toString();
+  const a = Math.abs(t);
+  const whole = Math.floor(a / 10);
+  const tenth = a - whole * 10;
+  return `${t < 0 ? "-" : ""}${whole}${tenth === 0 ? "" : `.${tenth}`}`;
+}
 
 /** Inline SVG of a graph, or null when it is too large to draw. `id` must be unique on the page ([a-z0-9-]). */
 export function graphToSvg(graph: DiagramGraph, id: string, caption: string): string | null {
