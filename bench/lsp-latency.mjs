@@ -14,12 +14,15 @@
 //       const rows = await lspShapes({ server: "dist/lsp.js", quick: true });
 //       (options: lines = 5000, members = 1000, memory = true: the 2,000-edit burst, 200 when quick)
 // Each row: { shape, lines, files, edits, editP50, editP95, hoverP50, hoverP95,
-// rssMB, peakRssMB } (milliseconds, MB; null where not measured).
+// cpuPerEditMs, rssMB, peakRssMB } (milliseconds, MB; null where not
+// measured). cpuPerEditMs is the server's CPU time over the edits ÷ edits
+// (/proc, 10 ms ticks): on a shared machine it moves far less than latency.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { lspFederation } from "./shapes.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -65,36 +68,6 @@ export function bigDocument(bytes) {
   }
   out.push("}\n");
   return out.join("");
-}
-
-function federationFiles(members) {
-  const files = {
-    "charters/fed.charter": `federation "League" {\n  powers: defense\n  requires: exit-guaranteed\n  membership { admission: by vote consent: explicit expulsion: none }\n  exit { approval: none notice: 30 days amendable: never }\n  body congress { members: 1 seat per member }\n  decision vote { by: congress threshold: majority of votes cast }\n  amendments { by: vote }\n}\n`,
-  };
-  for (let i = 0; i < members; i++) {
-    files[`charters/members/m${i}.charter`] = [
-      `import "../fed.charter" as league`,
-      ``,
-      `charter "Member ${i}" {`,
-      `  jurisdiction: personal`,
-      `  membership { admission: by assembly-vote consent: explicit expulsion: none }`,
-      `  exit {`,
-      `    approval: none`,
-      `    notice: 7 days`,
-      `    amendable: never`,
-      `  }`,
-      `  body assembly { members: all members }`,
-      `  decision assembly-vote { by: assembly quorum: 50% threshold: majority of votes cast }`,
-      `  amendments { by: assembly-vote }`,
-      `  member of league {`,
-      `    delegates: defense`,
-      `    withdrawal: unilateral, notice 30 days`,
-      `  }`,
-      `}`,
-      ``,
-    ].join("\n");
-  }
-  return files;
 }
 
 // ── A small LSP client ──────────────────────────────────────────────────
@@ -189,6 +162,17 @@ function rss(pid) {
   }
 }
 
+/** CPU time (user + system) a process has used, in ms (Linux; null elsewhere): unlike latency, little moved by the neighbours. */
+function cpuMs(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 const quantile = (xs, q) => {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
@@ -233,6 +217,7 @@ async function measure({ server, shape, text, files, open, editAt, swap, edits }
       const at = middleMatch(doc, editAt);
       const editTimes = [];
       const hoverTimes = [];
+      const cpu0 = cpuMs(c.proc.pid);
       for (let i = 0; i < edits; i++) {
         version++;
         const ch = i % 2 === 0 ? swap[1] : swap[0];
@@ -246,6 +231,7 @@ async function measure({ server, shape, text, files, open, editAt, swap, edits }
         await wait;
         editTimes.push(performance.now() - t0);
       }
+      const cpu1 = cpuMs(c.proc.pid);
       const mem = rss(c.proc.pid);
       await c.close();
       return {
@@ -257,6 +243,7 @@ async function measure({ server, shape, text, files, open, editAt, swap, edits }
         editP95: quantile(editTimes, 0.95),
         hoverP50: quantile(hoverTimes, 0.5),
         hoverP95: quantile(hoverTimes, 0.95),
+        cpuPerEditMs: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / edits,
         rssMB: mem.rss,
         peakRssMB: mem.peak,
       };
@@ -296,7 +283,7 @@ async function memoryBurst({ server, bytes, edits }) {
     const seconds = (performance.now() - t0) / 1000;
     const mem = rss(c.proc.pid);
     await c.close();
-    return { shape: `memory: ${edits} edits to a ${(text.length / 1e6).toFixed(1)} MB document`, lines: lines.length, files: 1, edits, editP50: null, editP95: null, hoverP50: null, hoverP95: null, rssMB: mem.rss, peakRssMB: mem.peak, rssAfterOpenMB: afterOpen.rss, seconds };
+    return { shape: `memory: ${edits} edits to a ${(text.length / 1e6).toFixed(1)} MB document`, lines: lines.length, files: 1, edits, editP50: null, editP95: null, hoverP50: null, hoverP95: null, cpuPerEditMs: null, rssMB: mem.rss, peakRssMB: mem.peak, rssAfterOpenMB: afterOpen.rss, seconds };
   } catch (e) {
     c.proc.kill();
     throw e;
@@ -304,15 +291,16 @@ async function memoryBurst({ server, bytes, edits }) {
 }
 
 /** Every shape; `quick` makes fewer edits. Rows as documented at the top. */
-export async function lspShapes({ server = path.join(HERE, "..", "dist", "lsp.js"), quick = false, lines = 5000, members = 1000, memory = true, memoryBytes = 5 * 1024 * 1024, memoryEdits, shapes = true } = {}) {
-  const edits = quick ? 20 : 50;
+export async function lspShapes({ server = path.join(HERE, "..", "dist", "lsp.js"), quick = false, lines = 5000, members = 1000, memory = true, memoryBytes = 5 * 1024 * 1024, memoryEdits, shapes = true, edits = quick ? 20 : 50, only = null } = {}) {
   const rows = [];
   const seats = { editAt: /5 seats/, swap: ["5", "6"] };
   if (!shapes) return memory ? [await memoryBurst({ server, bytes: memoryBytes, edits: memoryEdits ?? (quick ? 200 : 2000) })] : [];
-  rows.push(await measure({ server, shape: "election chain", text: electionChain(lines), ...seats, edits }));
-  rows.push(await measure({ server, shape: "appointment chain", text: appointmentChain(lines), ...seats, edits }));
-  rows.push(await measure({ server, shape: "deep amendable chain", text: deepAmendableChain(lines), editAt: /90%/, swap: ["9", "8"], edits }));
-  rows.push(await measure({ server, shape: `federation member (${members} members)`, files: federationFiles(members), open: `charters/members/m${members >> 1}.charter`, editAt: /50%/, swap: ["5", "6"], edits }));
+  // `only`: a substring of the shape names to run (profiling one shape).
+  const want = (name) => only === null || name.includes(only);
+  if (want("election chain")) rows.push(await measure({ server, shape: "election chain", text: electionChain(lines), ...seats, edits }));
+  if (want("appointment chain")) rows.push(await measure({ server, shape: "appointment chain", text: appointmentChain(lines), ...seats, edits }));
+  if (want("deep amendable chain")) rows.push(await measure({ server, shape: "deep amendable chain", text: deepAmendableChain(lines), editAt: /90%/, swap: ["9", "8"], edits }));
+  if (want("federation member")) rows.push(await measure({ server, shape: `federation member (${members} members)`, files: lspFederation(members, "charters/").files, open: `charters/members/m${members >> 1}.charter`, editAt: /50%/, swap: ["5", "6"], edits }));
   if (memory) {
     // The issue's 5 MB document (over the documented limits: refused with a diagnostic, so it shows the cost of
     // the refusal path), and ~1 MB of decisions, about the largest document of this shape the token limit accepts.
@@ -325,8 +313,8 @@ export async function lspShapes({ server = path.join(HERE, "..", "dist", "lsp.js
 const fmt = (x) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x < 10 ? x.toFixed(1) : Math.round(x).toString());
 
 export function lspTable(rows) {
-  const out = ["| shape | lines | files | edits | edit→diagnostics p50 / p95 (ms) | hover after edit p50 / p95 (ms) | RSS / peak (MB) |", "|---|---|---|---|---|---|---|"];
-  for (const r of rows) out.push(`| ${r.shape} | ${r.lines} | ${r.files} | ${r.edits} | ${fmt(r.editP50)} / ${fmt(r.editP95)} | ${fmt(r.hoverP50)} / ${fmt(r.hoverP95)} | ${fmt(r.rssMB)} / ${fmt(r.peakRssMB)} |`);
+  const out = ["| shape | lines | files | edits | edit→diagnostics p50 / p95 (ms) | hover after edit p50 / p95 (ms) | server CPU per edit (ms) | RSS / peak (MB) |", "|---|---|---|---|---|---|---|---|"];
+  for (const r of rows) out.push(`| ${r.shape} | ${r.lines} | ${r.files} | ${r.edits} | ${fmt(r.editP50)} / ${fmt(r.editP95)} | ${fmt(r.hoverP50)} / ${fmt(r.hoverP95)} | ${fmt(r.cpuPerEditMs)} | ${fmt(r.rssMB)} / ${fmt(r.peakRssMB)} |`);
   return out.join("\n");
 }
 

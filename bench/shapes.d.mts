@@ -27,3 +27,4 @@ export declare function electionChainModel(n: number, editQuorum?: boolean): unk
 export declare const CLEAN_SECTIONS: string;
 /** The worst inputs per byte the limits accept, each filled up to `bytes` bytes or `tokens` tokens. */
 export declare const LIMIT_SHAPES: Readonly<Record<string, (limits: { bytes: number; tokens: number }) => string>>;
+export declare function lspFederation(members: number, dir?: string): { files: Record<string, string>; member(i: number, quorum?: number): string };

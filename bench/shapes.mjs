@@ -409,3 +409,39 @@ export function linesOf(input) {
   for (const t of Object.values(input.files)) for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) n++;
   return n;
 }
+
+/**
+ * The language server's federation (bench/lsp-latency.mjs, test/lsp/): a
+ * federation `fed.charter` under `dir` (with a trailing `/`, or empty) and
+ * `members` 18-line member charters `members/m<i>.charter`, each importing
+ * it. `member(i, quorum)` is member i's text with another quorum (an edit).
+ */
+export function lspFederation(members, dir = "") {
+  const member = (i, quorum = 50) =>
+    [
+      `import "../fed.charter" as league`,
+      ``,
+      `charter "Member ${i}" {`,
+      `  jurisdiction: personal`,
+      `  membership { admission: by assembly-vote consent: explicit expulsion: none }`,
+      `  exit {`,
+      `    approval: none`,
+      `    notice: 7 days`,
+      `    amendable: never`,
+      `  }`,
+      `  body assembly { members: all members }`,
+      `  decision assembly-vote { by: assembly quorum: ${quorum}% threshold: majority of votes cast }`,
+      `  amendments { by: assembly-vote }`,
+      `  member of league {`,
+      `    delegates: defense`,
+      `    withdrawal: unilateral, notice 30 days`,
+      `  }`,
+      `}`,
+      ``,
+    ].join("\n");
+  const files = {
+    [`${dir}fed.charter`]: `federation "League" {\n  powers: defense\n  requires: exit-guaranteed\n  membership { admission: by vote consent: explicit expulsion: none }\n  exit { approval: none notice: 30 days amendable: never }\n  body congress { members: 1 seat per member }\n  decision vote { by: congress threshold: majority of votes cast }\n  amendments { by: vote }\n}\n`,
+  };
+  for (let i = 0; i < members; i++) files[`${dir}members/m${i}.charter`] = member(i);
+  return { files, member };
+}

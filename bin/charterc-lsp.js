@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The `charterc-lsp` command: the charter language server (stdio by default),
 // from the bundle in dist/ (see ./launch.js for what happens when it is missing).
-import { bundle } from "./launch.js";
+"use strict";
+const { pathToFileURL } = require("node:url");
+const { bundle } = require("./launch.js");
 
-const { runLanguageServer } = await import((await bundle("lsp.js")).href);
-runLanguageServer();
+bundle("lsp.js")
+  .then((file) => import(pathToFileURL(file).href))
+  .then(({ runLanguageServer }) => runLanguageServer());

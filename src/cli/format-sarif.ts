@@ -17,15 +17,34 @@ export interface SarifInput {
 export interface SarifOptions {
   /** Extra help (markdown) for a code, e.g. its docs page; the registry summary is always included. */
   readonly helpFor?: (code: string) => string | undefined;
+  /** Where the tool and its docs are on the web; without it, no `informationUri` or `helpUri` (SARIF makes both optional). */
+  readonly links?: SourceLinks;
 }
 
-const INFORMATION_URI = "https://github.com/charterc/charterc";
+/**
+ * Web addresses derived at build time from package.json (scripts/build.mjs,
+ * `sourceLinks`): `informationUri` from `homepage` or `repository`, and
+ * `docsBase`, the web address of the package's root folder on a GitHub
+ * `repository`, under which each rule's page (`docs/rules/…`, shipped in the
+ * package) is found. Neither is set when package.json declares nothing: an
+ * address is never made up.
+ */
+export interface SourceLinks {
+  readonly informationUri?: string;
+  readonly docsBase?: string;
+}
+
+// A JSON string: esbuild defines an object by a module of its own, initialised in every module of the bundle.
+declare const __CHARTERC_LINKS__: string | undefined;
+/** The links of this build (none when the sources run unbundled). */
+export const PACKAGE_LINKS: SourceLinks = typeof __CHARTERC_LINKS__ === "string" ? (JSON.parse(__CHARTERC_LINKS__) as SourceLinks) : {};
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export function toSarif(result: SarifInput, options: SarifOptions = {}): { [k: string]: Json } {
+  const links = options.links ?? {};
   const ruleIdOf = new Map(RULES.map((r) => [r.code as string, r.id as string]));
   const codes = [...CODES.values()];
   const indexOf = new Map(codes.map((c, i) => [c.code, i]));
@@ -39,7 +58,7 @@ export function toSarif(result: SarifInput, options: SarifOptions = {}): { [k: s
       shortDescription: { text: c.summary },
       fullDescription: { text: c.summary },
       help: { text, markdown: extra ?? text },
-      helpUri: `${INFORMATION_URI}/blob/main/${ruleIdOf.has(c.code) ? `docs/rules/${name}.md` : docsLink(c.code)}`,
+      ...(links.docsBase !== undefined ? { helpUri: `${links.docsBase}${ruleIdOf.has(c.code) ? `docs/rules/${name}.md` : docsLink(c.code)}` } : {}),
       defaultConfiguration: { level: LEVEL[c.severity] },
       properties: { tags: [ruleIdOf.has(c.code) ? "property" : c.code.startsWith("CH00") ? "syntax" : c.code.startsWith("CH01") ? "semantics" : "project"] },
     };
@@ -95,7 +114,7 @@ export function toSarif(result: SarifInput, options: SarifOptions = {}): { [k: s
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "charterc", version: VERSION, semanticVersion: VERSION.replace(/^(\d+\.\d+\.\d+).*$/, "$1"), informationUri: INFORMATION_URI, rules } },
+        tool: { driver: { name: "charterc", version: VERSION, semanticVersion: VERSION.replace(/^(\d+\.\d+\.\d+).*$/, "$1"), ...(links.informationUri !== undefined ? { informationUri: links.informationUri } : {}), rules } },
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The project root (the folder of charterc.yaml, or where charterc ran)." } } },
         artifacts: [...artifacts].sort().map((file) => ({ location: { uri: encodeUri(file), uriBaseId: "%SRCROOT%" }, sourceLanguage: "charter" })),
         results,

@@ -15,11 +15,26 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Token counts (comments included) of documents parsed under the limit, so an incremental re-parse can keep the limit exact without counting the whole text again. */
+const tokenCounts = new WeakMap<Document, number>();
+
+/** The number of tokens of the text `doc` was parsed from, when known. */
+export function tokenCountOf(doc: Document): number | undefined {
+  return tokenCounts.get(doc);
+}
+
+/** Record the token count of a document built another way (src/lsp/incremental.ts). */
+export function recordTokenCount(doc: Document, count: number): void {
+  tokenCounts.set(doc, count);
+}
+
 /** Like `parse` but lets an internal error escape (used by the tests and the fuzzer). */
 export function parseUnchecked(text: string, file: string): ParseResult {
-  const over = countTokens(text, MAX_CHARTER_TOKENS).overAt;
-  if (over !== null) return tooManyTokens(text, file, over);
-  return lowerDocument(text, file, parseSyntax(text));
+  const c = countTokens(text, MAX_CHARTER_TOKENS);
+  if (c.overAt !== null) return tooManyTokens(text, file, c.overAt);
+  const r = lowerDocument(text, file, parseSyntax(text));
+  tokenCounts.set(r.ast, c.count);
+  return r;
 }
 
 /** A file over the token limit: one CH0018 at the first token past it, and an empty document (nothing else is built). */

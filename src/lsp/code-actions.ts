@@ -8,12 +8,12 @@ import type { FileResult } from "../compiler.js";
 import { KIND_KEYWORDS, SECTIONS, type FieldSpec } from "../language/schema.js";
 import type { DiagnosticData } from "./diagnostics.js";
 import type { FeatureContext } from "./context.js";
-import { namesOf, sectionAt } from "./locate.js";
+import { nameTable, sectionAt } from "./locate.js";
 import { toOffset, toPosition, toRange } from "./positions.js";
 
 /** A value that makes a new required field well-formed. */
 function placeholder(spec: FieldSpec, result: FileResult): string {
-  const n = namesOf(result.ast);
+  const n = nameTable(result.ast);
   const firstDecision = n.decisions.keys().next().value as string | undefined;
   const firstBody = n.bodies.keys().next().value as string | undefined;
   switch (spec.kind) {

@@ -6,7 +6,7 @@ import { SECTION_KEYWORDS } from "../ast/ast.js";
 import type { FileResult } from "../compiler.js";
 import { KIND_EXPECTED, KIND_KEYWORDS, SECTIONS, type FieldSpec } from "../language/schema.js";
 import { PROPERTY_IDS } from "../language/properties.js";
-import { namesOf, sectionAt, sectionKey } from "./locate.js";
+import { nameTable, sectionAt, sectionKey } from "./locate.js";
 
 const FIELD_BEFORE = /([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*([^:]*)$/;
 
@@ -31,7 +31,7 @@ export function complete(result: FileResult, offset: number): CompletionItem[] {
   const before = text.slice(lineStart, offset);
   // Inside a string or a line comment: nothing to offer.
   if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || before.includes("//")) return [];
-  const n = namesOf(doc);
+  const n = nameTable(doc);
   const decisions = () => names(n.decisions, CompletionItemKind.Function, "decision");
   const bodies = () => names(n.bodies, CompletionItemKind.Class, "body");
 

@@ -4,7 +4,7 @@
 import type { Location } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
 import type { FeatureContext } from "./context.js";
-import { locate, namesOf, siteAt, type NameSite } from "./locate.js";
+import { locate, nameTable, namesOf, siteAt, type NameSite } from "./locate.js";
 import { toRange } from "./positions.js";
 
 function targetOfImport(result: FileResult, pathStart: number): string | null {
@@ -30,7 +30,7 @@ export function definition(ctx: FeatureContext, result: FileResult, offset: numb
   const site = siteAt(doc, offset);
   if (!site) return [];
   const here = (span: { start: number; end: number }): Location => ({ uri: ctx.uriOf(result.file), range: toRange(result.lines, span) });
-  const names = namesOf(doc);
+  const names = nameTable(doc);
   switch (site.kind) {
     case "body": {
       const n = names.bodies.get(site.name);

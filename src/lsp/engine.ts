@@ -29,7 +29,7 @@ import { PROPERTY_IDS, type PropertyId } from "../language/properties.js";
 import type { PropertyResult } from "../rules/api.js";
 import { RULES, RULES_BY_ID, ruleLevel, type Evaluation, type RuleContext } from "../rules/index.js";
 import type { Charter } from "../semantics/model.js";
-import { resolve, type ImportTarget } from "../semantics/resolve.js";
+import { resolve, ResolveCache, type ImportTarget } from "../semantics/resolve.js";
 
 type Edge = { readonly to: string; readonly index: number };
 
@@ -62,9 +62,15 @@ interface Node {
   resolvedKey: string;
   charter: Charter | null;
   resolveDiags: readonly Diagnostic[];
+  /** Lets `resolve` reuse the clauses of sections an edit did not touch. */
+  resolveCache?: ResolveCache;
   evals: Map<PropertyId, CachedEvaluation>;
   /** The dependency keys its evaluations recorded (`c:file`, `v:file`, `all`), for the reverse index. */
-  depKeys: Set<string>;
+  depKeys: ReadonlySet<string>;
+  /** Some rule of this file was re-run by a run that stopped before recording the file's results. */
+  unfinished: boolean;
+  /** What some re-run rule read differs from what it read before: the reverse index needs this file's keys again. */
+  reindex: boolean;
   /** Bumped when an early (per-charter) verdict of this file is recomputed. */
   verdictVersion: number;
   verdicts: Record<string, PropertyResult>;
@@ -88,7 +94,7 @@ export interface EngineStats {
 
 export interface RunInput {
   readonly host: CompilerHost;
-  /** The files checked as entries: open documents and the workspace's charters. */
+  /** The files checked as entries: open documents and the workspace's charters (not changed once given: a new set for new entries). */
   readonly entries: ReadonlySet<string>;
   readonly options: CheckOptions;
 }
@@ -98,6 +104,45 @@ export interface RunOutcome {
   readonly changed: FileResult[];
   /** Files that no longer take part; their diagnostics are cleared. */
   readonly removed: string[];
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function sameEdges(a: readonly Edge[], b: readonly Edge[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.to === b[i]!.to && e.index === b[i]!.index);
+}
+
+function sameNotes(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return (a.length === 0 && b.length === 0) || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether two evaluations read the same things (the same dependency keys, in the same order). */
+function sameDepKeys(a: readonly Dep[], b: readonly Dep[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.kind !== y.kind || (x.kind !== "all" && x.file !== (y as { file: string }).file)) return false;
+  }
+  return true;
+}
+
+/** Dependency keys (`c:file`, `v:file`), made once per file: the reverse index is rebuilt with no new strings. */
+const KEYS = { c: new Map<string, string>(), v: new Map<string, string>() };
+function depKey(kind: "c" | "v", file: string): string {
+  const m = KEYS[kind];
+  let k = m.get(file);
+  if (k === undefined) {
+    k = `${kind}:${file}`;
+    if (m.size > 100_000) m.clear();
+    m.set(file, k);
+  }
+  return k;
 }
 
 /** A read-only map that records what a rule reads of it. */
@@ -164,13 +209,31 @@ export class Engine {
   private readonly removed: string[] = [];
   /** Dependency key → files whose evaluations recorded it. */
   private readonly dependents = new Map<string, Set<string>>();
+  /** The import graph may have changed (or the entries): the next run walks it from the entries. */
+  private graphStale = true;
+  /** Files touched since they were last read (the next run reads only these when the graph stands). */
+  private readonly staleFiles = new Set<string>();
+  /** The files reached from the entries, and the parsed ones in the order reached (check()'s order), from the last walk. */
+  private live = new Set<string>();
+  private sources = new Map<string, SourceFile>();
+  /** File → the files that import it, from the last walk. */
+  private importers = new Map<string, string[]>();
+  /** Files to resolve again if their parse or targets changed; kept until the charters are updated. */
+  private readonly resolveQueue = new Set<string>();
+  /** The charters map is rebuilt, and every file looked at, on the next run. */
+  private chartersStale = true;
+  /** Files that lost their charter: their rules' results are dropped. */
+  private readonly lostQueue = new Set<string>();
 
   constructor(readonly cache: ParseCache) {}
 
   /** The file may have changed: read it on the next run. */
   touch(file: string): void {
     const n = this.nodes.get(file);
-    if (n) n.stale = true;
+    if (n) {
+      n.stale = true;
+      this.staleFiles.add(file);
+    }
   }
 
   /** Files appeared or disappeared: resolve every import path again on the next run. */
@@ -213,6 +276,8 @@ export class Engine {
         resolveDiags: [],
         evals: new Map(),
         depKeys: new Set(),
+        unfinished: false,
+        reindex: false,
         verdictVersion: 0,
         verdicts: {},
         ruleDiags: new Map(),
@@ -233,85 +298,75 @@ export class Engine {
   *run({ host, entries, options }: RunInput): Generator<void, RunOutcome, void> {
     this.stats.runs++;
     const pathsStale = this.pathsStale;
-
-    // 1. Read and parse what changed; import paths; the files reachable from the entries.
-    const live = new Set<string>();
-    const queue = [...entries].sort();
     /** Files whose parse (or readability) changed, or that are new. */
     const srcChanged = this.srcChanged;
     const touched = this.touched;
-    // A file that became or stopped being an entry is read again (what reading reports depends on it).
-    for (const e of entries) if (!this.lastEntries.has(e)) (touched.add(e), this.touch(e));
-    for (const e of this.lastEntries) if (!entries.has(e)) (touched.add(e), this.touch(e));
-    this.lastEntries = new Set(entries);
-    for (let i = 0; i < queue.length; i++) {
-      const file = queue[i]!;
-      if (live.has(file)) continue;
-      live.add(file);
-      if (!this.nodes.has(file)) srcChanged.add(file);
-      const n = this.node(file);
-      if (n.stale || n.text === undefined) {
-        this.stats.reads++;
-        const notes: Diagnostic[] = [];
-        n.text = readSource(host, file, entries.has(file), (_f, d) => notes.push(d));
-        if (JSON.stringify(notes) !== JSON.stringify(n.readNotes)) {
-          n.readNotes = notes;
-          touched.add(file);
+
+    // 1. Read and parse what changed; import paths; the files reachable from the entries.
+    //    When no file's imports changed and the entries are the same, only the files touched
+    //    since the last run are looked at (an edit costs O(the file), not O(the workspace));
+    //    else every file reachable from the entries is walked again.
+    if (!sameSet(entries, this.lastEntries)) {
+      // A file that became or stopped being an entry is read again (what reading reports depends on it).
+      for (const e of entries) if (!this.lastEntries.has(e)) (touched.add(e), this.touch(e));
+      for (const e of this.lastEntries) if (!entries.has(e)) (touched.add(e), this.touch(e));
+      this.graphStale = true;
+    }
+    this.lastEntries = entries;
+    if (pathsStale) this.graphStale = true;
+    if (!this.graphStale) {
+      for (const file of [...this.staleFiles]) {
+        const n = this.nodes.get(file);
+        if (!n || !this.live.has(file)) {
+          this.staleFiles.delete(file);
+          continue;
         }
-        n.stale = false;
-        const src = n.text === undefined ? null : parseSource(file, n.text, this.cache);
-        if (src !== n.src) srcChanged.add(file);
-        n.src = src;
-        if (!n.src) this.cache.delete(file);
-        yield;
+        if (n.stale || n.text === undefined) {
+          this.read(n, host, entries);
+          yield;
+        }
+        this.paths(n, host, pathsStale);
+        // The import graph changed (read and paths say so): walk it all (below).
+        if (this.graphStale) break;
+        this.staleFiles.delete(file);
+        if (n.src) this.sources.set(file, n.src);
       }
-      if (n.src && (n.pathsFor !== n.src || pathsStale)) {
-        const src = n.src;
-        const edges: Edge[] = [];
-        const notes: Diagnostic[] = [];
-        src.ast.imports.forEach((imp, index) => {
-          const r = resolveImportPath(host, file, imp.path);
-          if (r.kind === "escape") notes.push(diag("CH0112", file, imp.pathSpan, { path: imp.path }));
-          else if (r.kind === "missing") notes.push(diag("CH0113", file, imp.pathSpan, { path: imp.path }));
-          else edges.push({ to: r.file, index });
-        });
-        if (JSON.stringify(edges) !== JSON.stringify(n.edges)) this.cyclesFresh = false;
-        n.edges = edges;
-        n.pathNotes = notes;
-        touched.add(file);
-        n.pathsFor = src;
-      } else if (!n.src && n.edges.length > 0) {
-        n.edges = [];
-        n.pathNotes = [];
-        n.pathsFor = null;
+    }
+    if (this.graphStale) {
+      const live = new Set<string>();
+      const queue = [...entries].sort();
+      for (let i = 0; i < queue.length; i++) {
+        const file = queue[i]!;
+        if (live.has(file)) continue;
+        live.add(file);
+        if (!this.nodes.has(file)) srcChanged.add(file);
+        const n = this.node(file);
+        if (n.stale || n.text === undefined) {
+          this.read(n, host, entries);
+          yield;
+        }
+        this.paths(n, host, pathsStale);
+        for (const e of n.edges) if (!live.has(e.to)) queue.push(e.to);
+      }
+      // Files no longer reached: forget them.
+      for (const [file, n] of this.nodes) {
+        if (live.has(file)) continue;
+        if (n.result) this.removed.push(file);
+        this.unindex(n);
+        this.setRuleDiags(n, new Map());
+        srcChanged.add(file);
+        this.nodes.delete(file);
+        this.cache.delete(file);
         this.cyclesFresh = false;
       }
-      for (const e of n.edges) if (!live.has(e.to)) queue.push(e.to);
-    }
-
-    // Files no longer reached: forget them.
-    const removed = this.removed;
-    for (const [file, n] of this.nodes) {
-      if (live.has(file)) continue;
-      if (n.result) removed.push(file);
-      this.unindex(n);
-      this.setRuleDiags(n, new Map());
-      srcChanged.add(file);
-      this.nodes.delete(file);
-      this.cache.delete(file);
-      this.cyclesFresh = false;
-    }
-
-    // 2. Import targets (what each import resolved to, once parsed) and cycles.
-    const sources = new Map<string, SourceFile>();
-    for (const file of queue) {
-      const n = this.nodes.get(file)!;
-      if (n.src && !sources.has(file)) sources.set(file, n.src);
-    }
-    // Only files whose parse changed, and their importers, can have new targets.
-    const retarget = new Set<string>();
-    if (pathsStale) for (const file of sources.keys()) retarget.add(file);
-    else {
+      this.staleFiles.clear();
+      this.live = live;
+      const sources = new Map<string, SourceFile>();
+      for (const file of queue) {
+        const n = this.nodes.get(file)!;
+        if (n.src && !sources.has(file)) sources.set(file, n.src);
+      }
+      this.sources = sources;
       const importers = new Map<string, string[]>();
       for (const file of sources.keys()) {
         for (const e of this.nodes.get(file)!.edges) {
@@ -320,9 +375,23 @@ export class Engine {
           list.push(file);
         }
       }
+      this.importers = importers;
+      // Every file is looked at again below (resolve, charters, rules' clean-up).
+      for (const file of sources.keys()) this.resolveQueue.add(file);
+      this.chartersStale = true;
+      this.graphStale = false;
+    }
+    const live = this.live;
+    const sources = this.sources;
+
+    // 2. Import targets (what each import resolved to, once parsed) and cycles.
+    //    Only files whose parse changed, and their importers, can have new targets.
+    const retarget = new Set<string>();
+    if (pathsStale) for (const file of sources.keys()) retarget.add(file);
+    else {
       for (const file of srcChanged) {
         retarget.add(file);
-        for (const from of importers.get(file) ?? []) retarget.add(from);
+        for (const from of this.importers.get(file) ?? []) retarget.add(from);
       }
     }
     for (const file of retarget) {
@@ -346,6 +415,7 @@ export class Engine {
         n.targetNotes = notes;
         touched.add(file);
         n.targetsKey = key;
+        this.resolveQueue.add(file);
       }
     }
     this.pathsStale = false;
@@ -369,14 +439,14 @@ export class Engine {
       this.cyclesFresh = true;
     }
 
-    // 3. Resolve the files whose parse or targets changed.
-    const charters = new Map<string, Charter>();
-    let chartersChanged = false;
-    for (const [file, src] of sources) {
-      const n = this.nodes.get(file)!;
-      if (n.resolvedFor !== src || n.resolvedKey !== n.targetsKey) {
+    // 3. Resolve the files whose parse or targets changed (the queue is kept until the charters below are updated).
+    for (const file of srcChanged) this.resolveQueue.add(file);
+    for (const file of this.resolveQueue) {
+      const src = sources.get(file);
+      const n = this.nodes.get(file);
+      if (src && n && (n.resolvedFor !== src || n.resolvedKey !== n.targetsKey)) {
         this.stats.resolves++;
-        const r = resolve(src.ast, file, n.targets);
+        const r = resolve(src.ast, file, n.targets, (n.resolveCache ??= new ResolveCache()));
         n.charter = r.charter;
         n.resolveDiags = r.diagnostics;
         touched.add(file);
@@ -384,7 +454,6 @@ export class Engine {
         n.resolvedKey = n.targetsKey;
         yield;
       }
-      if (n.charter) charters.set(file, n.charter);
     }
     for (const file of srcChanged) {
       touched.add(file);
@@ -392,52 +461,75 @@ export class Engine {
       if (n && !n.src) n.charter = null;
     }
     srcChanged.clear();
+    // The workspace's charters, in the order of `sources` (rules that read them all see check()'s order):
+    // rebuilt when the set of files with a charter changes, else updated in place.
     const changedCharters = new Set<string>();
-    for (const [file, c] of charters) if (this.charters.get(file) !== c) changedCharters.add(file);
-    for (const file of this.charters.keys()) if (!charters.has(file)) changedCharters.add(file);
-    chartersChanged = changedCharters.size > 0;
+    const charterOf = (file: string) => (sources.has(file) ? (this.nodes.get(file)?.charter ?? null) : null);
+    let rebuild = this.chartersStale;
+    if (!rebuild) {
+      for (const file of this.resolveQueue) {
+        const c = charterOf(file);
+        if ((c !== null) !== this.charters.has(file)) rebuild = true;
+        if (this.charters.get(file) !== (c ?? undefined)) changedCharters.add(file);
+      }
+    }
+    if (rebuild) {
+      const charters = new Map<string, Charter>();
+      for (const [file] of sources) {
+        const c = this.nodes.get(file)!.charter;
+        if (c) charters.set(file, c);
+      }
+      changedCharters.clear();
+      for (const [file, c] of charters) if (this.charters.get(file) !== c) changedCharters.add(file);
+      for (const file of this.charters.keys()) if (!charters.has(file)) changedCharters.add(file);
+      this.charters = charters;
+    } else {
+      for (const file of changedCharters) this.charters.set(file, charterOf(file)!);
+    }
+    this.resolveQueue.clear();
+    for (const file of changedCharters) if (!this.charters.has(file)) this.lostQueue.add(file);
+    const chartersChanged = changedCharters.size > 0;
     if (chartersChanged) this.allVersion++;
-    this.charters = charters;
+    const charters = this.charters;
 
     // 4. The property rules: early rules on every charter, then the late ones (they read verdicts).
     //    Only files whose charter changed, and the files whose rules read what changed, are looked at.
-    const files = [...charters.keys()].sort();
     const evaluated = this.touched;
     const early = this.evalQueue;
-    if (options !== this.lastOptions) for (const f of files) early.add(f);
+    if (options !== this.lastOptions) for (const f of charters.keys()) early.add(f);
     this.lastOptions = options;
     const add = (set: Set<string>, key: string) => {
       for (const f of this.dependents.get(key) ?? []) set.add(f);
     };
     for (const file of changedCharters) {
       early.add(file);
-      add(early, `c:${file}`);
+      add(early, depKey("c", file));
     }
     if (chartersChanged) add(early, "all");
     for (const file of [...early].sort()) {
       const n = this.nodes.get(file);
       if (!n?.charter || !charters.has(file)) continue;
       const before = n.verdictVersion;
-      if (this.evaluate(n, false, options)) {
+      if (yield* this.evaluate(n, false, options)) {
         evaluated.add(file);
         if (n.verdictVersion !== before) this.bumped.add(file);
-        yield;
       }
     }
     const late = new Set(early);
-    for (const file of this.bumped) add(late, `v:${file}`);
+    for (const file of this.bumped) add(late, depKey("v", file));
     for (const file of [...late].sort()) {
       const n = this.nodes.get(file);
       if (!n?.charter || !charters.has(file)) continue;
-      if (this.evaluate(n, true, options)) {
-        evaluated.add(file);
-        yield;
-      }
+      if (yield* this.evaluate(n, true, options)) evaluated.add(file);
     }
     early.clear();
     this.bumped.clear();
-    for (const [file, n] of this.nodes) {
-      if (charters.has(file) || (n.properties === null && n.ruleDiags.size === 0)) continue;
+    // Files that lost their charter: their rules' results go (every file after a walk of the graph).
+    const lost = this.chartersStale ? [...this.nodes.keys()] : [...this.lostQueue];
+    this.lostQueue.clear();
+    for (const file of lost) {
+      const n = this.nodes.get(file);
+      if (!n || charters.has(file) || (n.properties === null && n.ruleDiags.size === 0)) continue;
       this.unindex(n);
       n.evals.clear();
       n.verdicts = {};
@@ -445,12 +537,13 @@ export class Engine {
       n.properties = null;
       evaluated.add(file);
     }
+    this.chartersStale = false;
 
     // 5. A FileResult for each file whose inputs changed (the same shape and order as check()).
     const changed: FileResult[] = [];
-    const fileIds = new Set<string>(sources.keys());
-    for (const e of entries) if (live.has(e)) fileIds.add(e);
-    for (const file of [...touched].filter((f) => fileIds.has(f)).sort()) {
+    const removed = this.removed;
+    const inResults = (f: string) => sources.has(f) || (entries.has(f) && live.has(f));
+    for (const file of [...touched].filter(inResults).sort()) {
       const n = this.nodes.get(file)!;
       const entry = entries.has(file);
       const ruleParts = [...(this.reportersOf.get(file) ?? [])].sort().map((y) => this.nodes.get(y)!.ruleDiags.get(file)!);
@@ -467,7 +560,7 @@ export class Engine {
     }
     for (const file of touched) {
       const n = this.nodes.get(file);
-      if (n?.result && !fileIds.has(file)) {
+      if (n?.result && !inResults(file)) {
         n.result = null;
         n.resultKey = [];
         removed.push(file);
@@ -478,8 +571,63 @@ export class Engine {
     return { changed, removed: gone };
   }
 
-  /** Re-run the rules of one pass on one file where their inputs changed; true when something was re-run. */
-  private evaluate(n: Node, late: boolean, options: CheckOptions): boolean {
+  /** Read a file again (through the host) and parse it if its text changed. */
+  private read(n: Node, host: CompilerHost, entries: ReadonlySet<string>): void {
+    const file = n.file;
+    this.stats.reads++;
+    const notes: Diagnostic[] = [];
+    n.text = readSource(host, file, entries.has(file), (_f, d) => notes.push(d));
+    if (!sameNotes(notes, n.readNotes)) {
+      n.readNotes = notes;
+      this.touched.add(file);
+    }
+    n.stale = false;
+    const src = n.text === undefined ? null : parseSource(file, n.text, this.cache);
+    if (src !== n.src) this.srcChanged.add(file);
+    // Readable ⇄ unreadable: the file enters or leaves the import graph.
+    if ((src === null) !== (n.src === null)) this.graphStale = true;
+    n.src = src;
+    if (!n.src) this.cache.delete(file);
+  }
+
+  /** A file's import paths, when its parse changed (or files appeared or disappeared). */
+  private paths(n: Node, host: CompilerHost, pathsStale: boolean): void {
+    const file = n.file;
+    if (n.src && (n.pathsFor !== n.src || pathsStale)) {
+      const src = n.src;
+      const edges: Edge[] = [];
+      const notes: Diagnostic[] = [];
+      src.ast.imports.forEach((imp, index) => {
+        const r = resolveImportPath(host, file, imp.path);
+        if (r.kind === "escape") notes.push(diag("CH0112", file, imp.pathSpan, { path: imp.path }));
+        else if (r.kind === "missing") notes.push(diag("CH0113", file, imp.pathSpan, { path: imp.path }));
+        else edges.push({ to: r.file, index });
+      });
+      if (!sameEdges(edges, n.edges)) {
+        this.cyclesFresh = false;
+        this.graphStale = true;
+      }
+      n.edges = edges;
+      n.pathNotes = notes;
+      this.touched.add(file);
+      n.pathsFor = src;
+    } else if (!n.src && n.edges.length > 0) {
+      n.edges = [];
+      n.pathNotes = [];
+      n.pathsFor = null;
+      this.cyclesFresh = false;
+      this.graphStale = true;
+    }
+  }
+
+  /**
+   * Re-run the rules of one pass on one file where their inputs changed;
+   * true when something was re-run. Yields after the file's analysis and
+   * after each rule (a 5,000-line charter's rules are not one long step);
+   * a run stopped part-way leaves `unfinished` set, and the next run
+   * completes the file's record even when no rule needs re-running.
+   */
+  private *evaluate(n: Node, late: boolean, options: CheckOptions): Generator<void, boolean, void> {
     const charter = n.charter!;
     let any = false;
     const valid = (c: CachedEvaluation | undefined): boolean => {
@@ -497,6 +645,12 @@ export class Engine {
       if (valid(cached)) {
         n.verdicts[rule.id] = cached!.ev.result;
         continue;
+      }
+      if (!any) {
+        // The analysis every rule reads (cached per charter): a step of its own.
+        n.unfinished = true;
+        analyzeCharter(charter);
+        yield;
       }
       const deps: Dep[] = [];
       const ctx: RuleContext = {
@@ -517,28 +671,41 @@ export class Engine {
       };
       this.stats.evaluations++;
       const ev = rule.evaluate(ctx);
+      // The reverse index changes only when what the rule read changed (not, say, a member's new charter).
+      if (!cached || !sameDepKeys(cached.deps, deps)) n.reindex = true;
       n.evals.set(rule.id, { ev, charter, options, deps });
       n.verdicts[rule.id] = ev.result;
       any = true;
+      yield;
     }
-    if (!any) return false;
+    if (!any && !n.unfinished) return false;
     if (!late) n.verdictVersion++;
-    this.index(n);
+    if (n.reindex) this.index(n);
+    n.reindex = false;
     this.finish(n, options);
+    n.unfinished = false;
     return true;
   }
 
-  /** Record in the reverse index what this file's evaluations read. */
+  /** Record in the reverse index what this file's evaluations read (only the keys that changed are touched). */
   private index(n: Node): void {
-    this.unindex(n);
+    const keys = new Set<string>();
     for (const c of n.evals.values()) {
-      for (const d of c.deps) n.depKeys.add(d.kind === "all" ? "all" : `${d.kind === "charter" ? "c" : "v"}:${d.file}`);
+      for (const d of c.deps) keys.add(d.kind === "all" ? "all" : depKey(d.kind === "charter" ? "c" : "v", d.file));
     }
     for (const key of n.depKeys) {
+      if (keys.has(key)) continue;
+      const set = this.dependents.get(key);
+      set?.delete(n.file);
+      if (set?.size === 0) this.dependents.delete(key);
+    }
+    for (const key of keys) {
+      if (n.depKeys.has(key)) continue;
       let set = this.dependents.get(key);
       if (!set) this.dependents.set(key, (set = new Set()));
       set.add(n.file);
     }
+    n.depKeys = keys;
   }
 
   private unindex(n: Node): void {
@@ -547,7 +714,7 @@ export class Engine {
       set?.delete(n.file);
       if (set?.size === 0) this.dependents.delete(key);
     }
-    n.depKeys.clear();
+    n.depKeys = new Set();
   }
 
   /** A file's property record and rule diagnostics from its evaluations (as runRules makes them). */

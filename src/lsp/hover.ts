@@ -8,7 +8,7 @@ import { code, escapeMarkdownInline, escapeText } from "../emit/escape.js";
 import { KIND_EXPECTED } from "../language/schema.js";
 import { PROPERTY_IDS } from "../language/properties.js";
 import type { Charter, Clause } from "../semantics/model.js";
-import { locate, namesOf, sectionSpec, siteAt, specOf, type Located } from "./locate.js";
+import { locate, nameTable, sectionSpec, siteAt, specOf, type Located } from "./locate.js";
 import { toRange } from "./positions.js";
 
 // Every piece of user text (names, paths, messages that quote the charter)
@@ -85,7 +85,7 @@ export function hover(result: FileResult, offset: number): Hover | null {
     case "section-name": {
       const s = at.section;
       if (at.kind === "section-name" && s.keyword === "member of") {
-        const imp = namesOf(doc).aliases.get(s.name!.name);
+        const imp = nameTable(doc).aliases.get(s.name!.name);
         const head = `**member of** ${ident(s.name!.name)}${imp ? ` — imports ${ident(imp.path)}` : ""}`;
         const clause = clauseAt(result.charter, s.span.start);
         const cost = result.charter && clause ? clauseText(result.charter, clause) : null;

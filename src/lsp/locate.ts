@@ -107,65 +107,122 @@ const REF_KINDS: ReadonlySet<ValueKind> = new Set([
   "secession-by",
 ]);
 
-export interface FileNames {
+/** The names a file defines: what a reference resolves to (the first definition of each name). */
+export interface NameTable {
   readonly bodies: ReadonlyMap<string, Name>;
   readonly decisions: ReadonlyMap<string, Name>;
   readonly aliases: ReadonlyMap<string, Import>;
+}
+
+export interface FileNames extends NameTable {
   /** Every definition and reference, in source order. */
   readonly sites: readonly NameSite[];
 }
 
+const tableCache = new WeakMap<Document, NameTable>();
 const namesCache = new WeakMap<Document, FileNames>();
 
-export function namesOf(doc: Document): FileNames {
-  const hit = namesCache.get(doc);
+/**
+ * The file's name table: one pass over its imports and top-level entries
+ * (no field is read), so a request at one offset (hover, definition,
+ * completion) stays cheap on a 5,000-line document.
+ */
+export function nameTable(doc: Document): NameTable {
+  const hit = tableCache.get(doc);
   if (hit) return hit;
   const bodies = new Map<string, Name>();
   const decisions = new Map<string, Name>();
   const aliases = new Map<string, Import>();
-  const sites: NameSite[] = [];
-  for (const imp of doc.imports) {
-    if (!imp.alias) continue;
-    if (!aliases.has(imp.alias.name)) aliases.set(imp.alias.name, imp);
-    sites.push({ kind: "alias", name: imp.alias.name, span: imp.alias.span, definition: true });
-  }
+  for (const imp of doc.imports) if (imp.alias && !aliases.has(imp.alias.name)) aliases.set(imp.alias.name, imp);
   for (const e of doc.entries) {
     if (e.kind !== "section" || !e.name) continue;
     if (e.keyword === "body" && !bodies.has(e.name.name)) bodies.set(e.name.name, e.name);
     if (e.keyword === "decision" && !decisions.has(e.name.name)) decisions.set(e.name.name, e.name);
   }
-  const visit = (section: Section | null, f: Field) => {
-    const spec = specOf(doc, section, f);
-    if (!spec || !REF_KINDS.has(spec.kind)) return;
-    for (const item of f.value?.items ?? []) {
-      for (const t of item.terms) {
-        if (t.kind !== "ident") continue;
-        if (decisions.has(t.name)) sites.push({ kind: "decision", name: t.name, span: t.span, definition: false });
-        else if (bodies.has(t.name)) sites.push({ kind: "body", name: t.name, span: t.span, definition: false });
-      }
+  const out = { bodies, decisions, aliases };
+  tableCache.set(doc, out);
+  return out;
+}
+
+/** The definition site of a section's name (a body or a decision), or the alias a `member of` names. */
+function sectionSite(e: Section): NameSite | null {
+  if (!e.name) return null;
+  if (e.keyword === "body") return { kind: "body", name: e.name.name, span: e.name.span, definition: true };
+  if (e.keyword === "decision") return { kind: "decision", name: e.name.name, span: e.name.span, definition: true };
+  if (e.keyword === "member of") return { kind: "alias", name: e.name.name, span: e.name.span, definition: false };
+  return null;
+}
+
+/** The reference sites of one field's value, in source order (`want`: only the term containing that offset). */
+function fieldSites(doc: Document, section: Section | null, f: Field, out: NameSite[], want?: number): void {
+  const spec = specOf(doc, section, f);
+  if (!spec || !REF_KINDS.has(spec.kind)) return;
+  let table: NameTable | undefined;
+  for (const item of f.value?.items ?? []) {
+    for (const t of item.terms) {
+      if (t.kind !== "ident") continue;
+      if (want !== undefined && !contains(t.span, want)) continue;
+      table ??= nameTable(doc);
+      if (table.decisions.has(t.name)) out.push({ kind: "decision", name: t.name, span: t.span, definition: false });
+      else if (table.bodies.has(t.name)) out.push({ kind: "body", name: t.name, span: t.span, definition: false });
     }
-  };
+  }
+}
+
+/** Every name site of the file (semantic tokens, references, rename): a walk of the whole document, cached per parse. */
+export function namesOf(doc: Document): FileNames {
+  const hit = namesCache.get(doc);
+  if (hit) return hit;
+  const sites: NameSite[] = [];
+  for (const imp of doc.imports) {
+    if (imp.alias) sites.push({ kind: "alias", name: imp.alias.name, span: imp.alias.span, definition: true });
+  }
   for (const e of doc.entries) {
     if (e.kind === "field") {
-      visit(null, e);
+      fieldSites(doc, null, e, sites);
       continue;
     }
-    if (e.name) {
-      if (e.keyword === "body") sites.push({ kind: "body", name: e.name.name, span: e.name.span, definition: true });
-      else if (e.keyword === "decision") sites.push({ kind: "decision", name: e.name.name, span: e.name.span, definition: true });
-      else if (e.keyword === "member of") sites.push({ kind: "alias", name: e.name.name, span: e.name.span, definition: false });
-    }
-    for (const f of e.fields) visit(e, f);
+    const s = sectionSite(e);
+    if (s) sites.push(s);
+    for (const f of e.fields) fieldSites(doc, e, f, sites);
   }
   sites.sort((a, b) => a.span.start - b.span.start);
-  const out = { bodies, decisions, aliases, sites };
+  const out = { ...nameTable(doc), sites };
   namesCache.set(doc, out);
   return out;
 }
 
-/** The name site at an offset, if any. */
+/**
+ * The name site at an offset, if any (the first in source order that
+ * contains it, as in `namesOf(doc).sites`): the imports, then only the
+ * entries around the offset (binary search), never the whole document.
+ */
 export function siteAt(doc: Document, offset: number): NameSite | undefined {
-  return namesOf(doc).sites.find((s) => contains(s.span, offset));
+  for (const imp of doc.imports) {
+    if (imp.alias && contains(imp.alias.span, offset)) return { kind: "alias", name: imp.alias.name, span: imp.alias.span, definition: true };
+  }
+  const entries = doc.entries;
+  // The first entry that ends at or after the offset; an entry ending exactly there may be followed by one starting there.
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.span.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: NameSite[] = [];
+  for (let i = lo; i < entries.length && entries[i]!.span.start <= offset; i++) {
+    const e = entries[i]!;
+    if (e.kind === "field") fieldSites(doc, null, e, found, offset);
+    else {
+      const s = sectionSite(e);
+      if (s && contains(s.span, offset)) found.push(s);
+      for (const f of e.fields) fieldSites(doc, e, f, found, offset);
+    }
+  }
+  let best: NameSite | undefined;
+  for (const s of found) if (!best || s.span.start < best.span.start) best = s;
+  return best;
 }
 
 export const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;

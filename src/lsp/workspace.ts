@@ -17,7 +17,7 @@
 import { parseSource, type CompilerHost, type FileResult, type ParseCache, type SourceFile } from "../compiler.js";
 import { DEFAULT_OPTIONS, type CheckOptions, type Profile } from "../config/options.js";
 import { Engine, type RunOutcome } from "./engine.js";
-import { logError, safeTimeout, type Timer } from "./guard.js";
+import { guard, logError, type Timer } from "./guard.js";
 import type { WorkspaceHost } from "./host.js";
 import { reparseIncrementally, sameParse } from "./incremental.js";
 
@@ -45,17 +45,48 @@ export interface WorkspaceSettings {
 const UNTITLED_DIR = ".charterc-untitled";
 /** Longest stretch of analysis between two turns of the event loop, in milliseconds. */
 const SLICE_MS = 8;
+/**
+ * How long an edit that finds the server idle waits before its analysis
+ * starts, in milliseconds: a request the editor sends with the edit (a
+ * hover) reaches the server a few microseconds later, and is answered first.
+ */
+const GRACE_MS = 1;
 /** The longest the debounce grows to after slow steps, in milliseconds. */
 const MAX_DEBOUNCE_MS = 1000;
 
+/** A callback to come (see `later`); cancelled, it never runs. */
+interface Later {
+  cancel(): void;
+}
+
+/** The next turn of the event loop: setImmediate on Node (after the I/O of this turn), a zero timeout elsewhere. */
+const nextTurn: (fn: () => void) => void = typeof setImmediate === "function" ? (fn) => void setImmediate(fn) : (fn) => void setTimeout(fn, 0);
+
 /**
- * Run `fn` after `ms`, and after the messages that arrive meanwhile:
- * vscode-jsonrpc reads stdin in the poll phase and handles each message in a
- * later setImmediate, so a second timer turn lets a hover sent with an edit
- * (in the same write or the next) be answered before the analysis starts.
+ * Run `fn` after `ms` (0: on the next turn), and after the messages that
+ * arrive meanwhile: vscode-jsonrpc reads stdin in the poll phase and handles
+ * each message in a setImmediate of its own, queued behind ours; so `fn`
+ * waits one more turn, and a message that arrives during an analysis is
+ * answered before its next slice. Turns, not timers, between slices: a
+ * zero timeout costs a millisecond or more, every slice.
  */
-function later(where: string, fn: () => void, ms: number): Timer {
-  return safeTimeout(where, () => void safeTimeout(where, fn, 0), ms);
+function later(where: string, fn: () => void, ms: number): Later {
+  let live = true;
+  const run = guard(where, () => {
+    if (!live) return;
+    live = false;
+    fn();
+  }, undefined);
+  const hop = () => {
+    if (live) nextTurn(() => nextTurn(run));
+  };
+  const timer: Timer | null = ms > 0 ? setTimeout(hop, ms) : (hop(), null);
+  return {
+    cancel() {
+      live = false;
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
 }
 
 /**
@@ -84,13 +115,15 @@ export class Workspace {
 
   /** Project-relative ids of the workspace's charters (charterc.yaml `include`). */
   readonly projectFiles = new Set<string>();
+  /** Bumped when projectFiles is refilled. */
+  private projectVersion = 0;
   private readonly open = new Map<string, OpenDoc>();
   private readonly fileOfUri = new Map<string, string>();
   readonly cache: ParseCache = new Map();
   readonly engine = new Engine(this.cache);
   /** The latest result of every file (as published). */
   readonly results = new Map<string, FileResult>();
-  private timer: Timer | null = null;
+  private timer: Later | null = null;
   /** The workspace folder (a URI) given at initialize. */
   private folder: string | null = null;
   /** Set once `init` has read the configuration and scanned the workspace. */
@@ -146,6 +179,7 @@ export class Workspace {
       const files = await this.files.listFiles({ root: this.root, options: this.options, error: this.configError });
       this.projectFiles.clear();
       for (const f of files) this.projectFiles.add(f);
+      this.projectVersion++;
     } catch (e) {
       logError("workspace scan", e);
     }
@@ -271,10 +305,18 @@ export class Workspace {
     this.schedule();
   }
 
-  /** The entries of a run: open documents and the workspace's charters. */
-  private entries(): Set<string> {
+  private entrySet: ReadonlySet<string> | null = null;
+  private entryKey: { project: number; open: readonly string[] } | null = null;
+
+  /** The entries of a run: open documents and the workspace's charters (the same set while they stay the same). */
+  private entries(): ReadonlySet<string> {
+    const open = [...this.open.keys()];
+    const k = this.entryKey;
+    if (this.entrySet && k && k.project === this.projectVersion && k.open.length === open.length && k.open.every((f, i) => f === open[i])) return this.entrySet;
     const out = new Set(this.projectFiles);
-    for (const f of this.open.keys()) out.add(f);
+    for (const f of open) out.add(f);
+    this.entrySet = out;
+    this.entryKey = { project: this.projectVersion, open };
     return out;
   }
 
@@ -320,7 +362,6 @@ export class Workspace {
 
   // ── Analysis ──────────────────────────────────────────────────────────
 
-  private lastEditAt = 0;
   /**
    * The longest uninterruptible step of recent analyses (a parse or one
    * file's analysis), decaying: during a burst of edits the debounce is at
@@ -333,28 +374,28 @@ export class Workspace {
   }
 
   /**
-   * Debounce: during a burst of edits every new version pushes the analysis
-   * back and the last one wins; the first edit after a quiet spell is
-   * analysed on the next tick (no added latency for a single keystroke).
+   * Debounce: an edit that finds the server idle (no analysis pending or
+   * running: the last edit's diagnostics are out) is analysed on the next
+   * turn, however soon it follows the last one (no added latency while the
+   * server keeps up with the typing); during a burst that outruns the
+   * analysis every new version pushes it back and the last one wins.
    */
   schedule(): void {
     // Until charterc.yaml is read, edits only accumulate (init analyses them with the right options).
     if (!this.ready) return;
-    const now = performance.now();
-    const quiet = now - this.lastEditAt > this.debounceMs && this.timer === null && this.running === null;
-    this.lastEditAt = now;
-    if (this.timer) clearTimeout(this.timer);
+    const quiet = this.timer === null && this.running === null;
+    this.timer?.cancel();
     this.timer = later("analysis", () => {
       if (this.timer === null) return;
       this.timer = null;
       this.startNow();
-    }, quiet ? 0 : Math.max(this.debounceMs, Math.min(MAX_DEBOUNCE_MS, this.longestStep)));
+    }, quiet ? GRACE_MS : Math.max(this.debounceMs, Math.min(MAX_DEBOUNCE_MS, this.longestStep)));
   }
 
   /** Start (or restart) the analysis of every change now and run its first slice. */
   private startNow(): void {
     if (this.timer) {
-      clearTimeout(this.timer);
+      this.timer.cancel();
       this.timer = null;
     }
     if (this.running) {
@@ -488,7 +529,7 @@ export class Workspace {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     if (this.running) this.running.return(undefined as never);
     this.running = null;

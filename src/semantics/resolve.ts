@@ -5,7 +5,8 @@
 // references to bodies, decisions and import aliases. Every problem is a
 // diagnostic; the model is built from whatever is well-formed, so one bad
 // clause never hides the others.
-import type { Document, Field, Section, Span } from "../ast/ast.js";
+import type { Document, Entry, Field, Section, Span } from "../ast/ast.js";
+import { forgetMoves, movesOf } from "../ast/moves.js";
 import { diag } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isPropertyId, PROPERTY_IDS } from "../language/properties.js";
@@ -49,25 +50,69 @@ export interface ResolveResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Resolve one parsed document. `importTargets` is indexed like `doc.imports`. */
-export function resolve(doc: Document, file: string, importTargets: readonly ImportTarget[] = []): ResolveResult {
-  return new Resolver(doc, file, importTargets).run();
+/**
+ * Resolve one parsed document. `importTargets` is indexed like `doc.imports`.
+ *
+ * With a `cache` (one per file, kept between calls), a section that is the
+ * same AST object as in an earlier call is not lowered again: its clause,
+ * its diagnostics and its references are reused, and only the name binding
+ * is redone. The result is the same as without the cache
+ * (test/semantics/resolve-cache.test.ts); the objects of an earlier result
+ * are never changed.
+ */
+export function resolve(doc: Document, file: string, importTargets: readonly ImportTarget[] = [], cache?: ResolveCache): ResolveResult {
+  return new Resolver(doc, file, importTargets, cache).run();
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** What lowering one section gave: reused while the section object and the context stay the same. */
+interface SectionResult {
+  readonly clause: Clause | null;
+  /** Reported while lowering the section, in order (not the binding's). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The references the section makes, in order; `resolved` is set by the binding of the call that made them, then never changed. */
+  readonly decisionRefs: readonly Mutable<Ref>[];
+  readonly bodyRefs: readonly Mutable<Ref>[];
+}
+
+/**
+ * Per-file memory of `resolve` (see there): the last call's entries and
+ * what each section gave, by position (an incremental re-parse keeps the
+ * positions; a plain array, not a WeakMap of thousands of entries, keeps
+ * the garbage collector's work small).
+ */
+export class ResolveCache {
+  /** The file, kind and resolved imports the results were made under. */
+  key = "";
+  entries: readonly Entry[] = [];
+  results: (SectionResult | undefined)[] = [];
+}
+
 class Resolver {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly values: ValueReader;
-  private readonly decisionRefs: { ref: Mutable<Ref>; what: string }[] = [];
-  private readonly bodyRefs: { ref: Mutable<Ref>; what: string }[] = [];
+  /** The references of the section being lowered. */
+  private decisionRefs: Mutable<Ref>[] = [];
+  private bodyRefs: Mutable<Ref>[] = [];
 
   constructor(
     private readonly doc: Document,
     private readonly file: string,
     private readonly importTargets: readonly ImportTarget[],
+    private readonly cache: ResolveCache | undefined,
   ) {
     this.values = new ValueReader(file, this.diagnostics);
+  }
+
+  /** Lower one section, keeping what it reports and references apart. */
+  private lowerSection(s: Section, kind: "charter" | "federation", imports: readonly ResolvedImport[]): SectionResult {
+    const d0 = this.diagnostics.length;
+    const decisionRefs: Mutable<Ref>[] = (this.decisionRefs = []);
+    const bodyRefs: Mutable<Ref>[] = (this.bodyRefs = []);
+    const clause = this.section(s, kind, imports);
+    const diagnostics = this.diagnostics.length > d0 ? this.diagnostics.splice(d0) : NO_DIAGNOSTICS;
+    return { clause, diagnostics, decisionRefs, bodyRefs };
   }
 
   run(): ResolveResult {
@@ -101,15 +146,51 @@ class Resolver {
       clauses: [],
     };
 
+    const entries = this.doc.entries;
+    const cache = this.cache;
+    let prevEntries: readonly Entry[] = [];
+    let prevResults: readonly (SectionResult | undefined)[] = [];
+    if (cache) {
+      const key = JSON.stringify([this.file, kind, imports]);
+      if (cache.key === key) {
+        prevEntries = cache.entries;
+        prevResults = cache.results;
+      }
+      cache.key = key;
+    }
+    // Entries an incremental re-parse moved from the last call's: what those gave, moved the same way, is what they give.
+    const m = cache ? movesOf(this.doc) : undefined;
+    const moves = m && m.entries === prevEntries ? m : undefined;
+    // Used now or never (the cache moves on to this version): let the old entries go.
+    if (m) forgetMoves(this.doc);
+    const byEntry: (SectionResult | undefined)[] = new Array(entries.length);
     const topFields: Field[] = [];
-    const clauses: Clause[] = [];
+    const results: SectionResult[] = [];
+    /** The results made in this call (the others come from the cache). */
+    const fresh = new Set<SectionResult>();
+    // Which results made it into the charter (not a duplicate, see CH0103), by index in `results`.
+    const kept: number[] = [];
     const seen = new Map<string, Span>();
-    for (const entry of this.doc.entries) {
+    const sections: Section[] = [];
+    const sectionIndex: number[] = [];
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
       if (entry.kind === "field") {
         topFields.push(entry);
         continue;
       }
-      const clause = this.section(entry, kind, imports);
+      let r = prevEntries[e] === entry ? prevResults[e] : undefined;
+      if (!r) {
+        const old = moves && e >= moves.from ? prevResults[e] : undefined;
+        r = old ? moveResult(old, moves!.delta) : this.lowerSection(entry, kind, imports);
+        fresh.add(r);
+      }
+      byEntry[e] = r;
+      results.push(r);
+      sections.push(entry);
+      sectionIndex.push(e);
+      for (const d of r.diagnostics) this.diagnostics.push(d);
+      const clause = r.clause;
       if (!clause) continue;
       const first = seen.get(clause.id);
       if (first) {
@@ -119,12 +200,40 @@ class Resolver {
         continue;
       }
       seen.set(clause.id, clause.headSpan);
-      clauses.push(clause);
+      kept.push(results.length - 1);
     }
     this.topLevel(charter, topFields, kind);
 
-    const bodies = new Map<string, Body>();
-    const decisions = new Map<string, Decision>();
+    // Bind the references. The names come from the clauses (a stale clause
+    // below has the same names and spans as its replacement).
+    const bodyByName = new Map<string, Body>();
+    const decisionByName = new Map<string, Decision>();
+    for (const i of kept) {
+      const c = results[i]!.clause!;
+      if (c.kind === "body") bodyByName.set(c.name, c);
+      else if (c.kind === "decision") decisionByName.set(c.name, c);
+    }
+    const stale = this.bindReferences(results, fresh, bodyByName, decisionByName);
+    // A reused section whose references now bind differently is lowered anew (its old objects belong to the old result).
+    for (const i of stale) {
+      const r = this.lowerSection(sections[i]!, kind, imports);
+      // (lowerSection took its diagnostics out again: they equal the reused ones, already reported.)
+      for (const ref of r.decisionRefs) ref.resolved = decisionByName.has(ref.name);
+      for (const ref of r.bodyRefs) ref.resolved = bodyByName.has(ref.name);
+      results[i] = r;
+      byEntry[sectionIndex[i]!] = r;
+    }
+    if (cache) {
+      cache.entries = entries;
+      cache.results = byEntry;
+    }
+    const clauses: Clause[] = [];
+    for (const i of kept) clauses.push(results[i]!.clause!);
+
+    // Without stale sections the binding's tables are the charter's (same clauses, same order).
+    const rebuild = stale.size > 0;
+    const bodies = rebuild ? new Map<string, Body>() : bodyByName;
+    const decisions = rebuild ? new Map<string, Decision>() : decisionByName;
     for (const c of clauses) {
       switch (c.kind) {
         case "membership":
@@ -137,10 +246,10 @@ class Resolver {
           charter.secession = c;
           break;
         case "body":
-          bodies.set(c.name, c);
+          if (rebuild) bodies.set(c.name, c);
           break;
         case "decision":
-          decisions.set(c.name, c);
+          if (rebuild) decisions.set(c.name, c);
           break;
         case "amendments":
           charter.amendments = c;
@@ -166,7 +275,6 @@ class Resolver {
     charter.bodies = bodies;
     charter.decisions = decisions;
     charter.clauses = clauses;
-    this.bindReferences(bodies, decisions);
     this.checkUnusedImports(imports, charter.ties);
     return { charter, diagnostics: this.diagnostics };
   }
@@ -204,11 +312,10 @@ class Resolver {
   /** Index a section's fields by name, reporting unknown and duplicate fields. */
   private fields(spec: SectionSpec, fields: readonly Field[], where: string, kind: "charter" | "federation"): Map<string, Field> {
     const byName = new Map<string, Field>();
-    const known = spec.fields.map((f) => f.name);
+    const { known, names } = specIndex(spec);
     for (const f of fields) {
       const name = f.name.name;
-      const fs = spec.fields.find((x) => x.name === name);
-      if (!fs && !spec.openFields) {
+      if (!spec.openFields && !names.has(name)) {
         const other = kind === "charter" ? SECTIONS.get("federation")!.fields.find((x) => x.name === name && x.federationOnly) : undefined;
         if (other) {
           this.diagnostics.push(diag("CH0117", this.file, f.name.span, { name }));
@@ -232,7 +339,8 @@ class Resolver {
 
   /** CH0104 for each required field (§4, docs/language.md) the section leaves out. */
   private reportMissing(spec: SectionSpec, s: Section, clause: Clause, where: string, f: Map<string, Field>): void {
-    const missing = spec.fields.filter((fs) => fs.required && !s.fields.some((x) => x.name.name === fs.name)).map((fs) => fs.name);
+    const missing: string[] = [];
+    for (const name of specIndex(spec).required) if (!s.fields.some((x) => x.name.name === name)) missing.push(name);
     // A seated body must say how its seats are filled.
     if (clause.kind === "body" && clause.members?.kind === "seats" && !f.has("selection")) missing.push("selection");
     for (const name of missing) this.diagnostics.push(diag("CH0104", this.file, clause.headSpan, { where, name }));
@@ -265,15 +373,15 @@ class Resolver {
     return dflt;
   }
 
-  private decisionRef(t: { name: string; span: Span }, what: string): Ref {
+  private decisionRef(t: { name: string; span: Span }, _what: string): Ref {
     const ref: Mutable<Ref> = { name: t.name, span: t.span, resolved: false };
-    this.decisionRefs.push({ ref, what });
+    this.decisionRefs.push(ref);
     return ref;
   }
 
-  private bodyRef(t: { name: string; span: Span }, what: string): Ref {
+  private bodyRef(t: { name: string; span: Span }, _what: string): Ref {
     const ref: Mutable<Ref> = { name: t.name, span: t.span, resolved: false };
-    this.bodyRefs.push({ ref, what });
+    this.bodyRefs.push(ref);
     return ref;
   }
 
@@ -629,14 +737,35 @@ class Resolver {
 
   // ── references ─────────────────────────────────────────────────────────
 
-  private bindReferences(bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): void {
+  /**
+   * Report what does not bind, and mark what does: on the references made in
+   * this call (`fresh`); a reused one whose mark would change makes its
+   * section stale (returned: indexes into `results`).
+   */
+  private bindReferences(results: readonly SectionResult[], fresh: ReadonlySet<SectionResult>, bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): Set<number> {
     // Built on the first miss: a damaged file can have thousands of misses among thousands of names.
     let decisionNames: Suggester | undefined;
     let bodyNames: Suggester | undefined;
     let firstBy: Map<string, string> | undefined;
-    for (const { ref } of this.decisionRefs) {
-      if (decisions.has(ref.name)) ref.resolved = true;
-      else if (bodies.has(ref.name)) {
+    const stale = new Set<number>();
+    // Each reference's mark, then (for those that do not bind) its diagnostic.
+    const bind = (refsOf: (r: SectionResult) => readonly Mutable<Ref>[], table: ReadonlyMap<string, Clause>, miss: (ref: Ref) => void) => {
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i]!;
+        const refs = refsOf(r);
+        for (let k = 0; k < refs.length; k++) {
+          const ref = refs[k]!;
+          const resolved = table.has(ref.name);
+          if (ref.resolved !== resolved) {
+            if (fresh.has(r)) ref.resolved = resolved;
+            else stale.add(i);
+          }
+          if (!resolved) miss(ref);
+        }
+      }
+    };
+    bind((r) => r.decisionRefs, decisions, (ref) => {
+      if (bodies.has(ref.name)) {
         this.diagnostics.push(
           diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a body", expected: "a decision" }, {
             related: [{ file: this.file, span: bodies.get(ref.name)!.headSpan, message: "the body is defined here" }],
@@ -644,17 +773,17 @@ class Resolver {
           }),
         );
       } else this.unresolved("decision", ref, (decisionNames ??= new Suggester(decisions.keys())));
-    }
-    for (const { ref } of this.bodyRefs) {
-      if (bodies.has(ref.name)) ref.resolved = true;
-      else if (decisions.has(ref.name)) {
+    });
+    bind((r) => r.bodyRefs, bodies, (ref) => {
+      if (decisions.has(ref.name)) {
         this.diagnostics.push(
           diag("CH0109", this.file, ref.span, { name: ref.name, actual: "a decision", expected: "a body" }, {
             related: [{ file: this.file, span: decisions.get(ref.name)!.headSpan, message: "the decision is defined here" }],
           }),
         );
       } else this.unresolved("body", ref, (bodyNames ??= new Suggester(bodies.keys())));
-    }
+    });
+    return stale;
   }
 
   private unresolved(kind: string, ref: Ref, candidates: Suggester): void {
@@ -663,6 +792,58 @@ class Resolver {
       diag("CH0110", this.file, ref.span, { kind, name: ref.name }, s ? { help: `did you mean \`${s}\`?`, fix: { title: `Change to \`${s}\``, edits: [{ file: this.file, span: ref.span, newText: s }] } } : {}),
     );
   }
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
+/**
+ * A section's result with every span moved by `d`: new objects throughout
+ * (the old result stays as it was), the same keys in the same order; the
+ * references are new too, and listed in the same order.
+ */
+function moveResult(r: SectionResult, d: number): SectionResult {
+  const refs = new Map<Ref, Mutable<Ref>>();
+  const clause = r.clause ? (moveValue(r.clause, d, refs) as Clause) : null;
+  const ref = (x: Mutable<Ref>): Mutable<Ref> => refs.get(x) ?? { name: x.name, span: { start: x.span.start + d, end: x.span.end + d }, resolved: x.resolved };
+  return {
+    clause,
+    diagnostics: r.diagnostics.length === 0 ? NO_DIAGNOSTICS : r.diagnostics.map((x) => moveValue(x, d, new Map()) as Diagnostic),
+    decisionRefs: r.decisionRefs.map(ref),
+    bodyRefs: r.bodyRefs.map(ref),
+  };
+}
+
+/** A deep copy of plain data with every span (`{ start, end }`) moved by `d`; references are noted in `refs`. */
+function moveValue(v: unknown, d: number, refs: Map<Ref, Mutable<Ref>>): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = moveValue(v[i], d, refs);
+    return out;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.start === "number" && typeof o.end === "number") return { start: o.start + d, end: o.end + d };
+  const out: Record<string, unknown> = {};
+  for (const k in o) out[k] = moveValue(o[k], d, refs);
+  if (typeof o.resolved === "boolean" && typeof o.name === "string") refs.set(o as unknown as Ref, out as unknown as Mutable<Ref>);
+  return out;
+}
+
+/** A section kind's field names, as a list (for "did you mean"), a set, and the required ones; made once per kind. */
+interface SpecIndex {
+  readonly known: readonly string[];
+  readonly names: ReadonlySet<string>;
+  readonly required: readonly string[];
+}
+const specIndexes = new Map<SectionSpec, SpecIndex>();
+function specIndex(spec: SectionSpec): SpecIndex {
+  let x = specIndexes.get(spec);
+  if (!x) {
+    const known = spec.fields.map((f) => f.name);
+    x = { known, names: new Set(known), required: spec.fields.filter((f) => f.required).map((f) => f.name) };
+    specIndexes.set(spec, x);
+  }
+  return x;
 }
 
 type Base = { id: string; span: Span; headSpan: Span; amendable: Amendable | null };

@@ -6,19 +6,60 @@ export interface LineCol {
   readonly column: number;
 }
 
+/** Push the line starts that line breaks in `text[from, to)` begin (a CR LF pair counts once, even across `to`). */
+function scanStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+}
+
 export class LineIndex {
   private readonly starts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) this.starts = starts;
+    else {
+      this.starts = [0];
+      scanStarts(text, 0, text.length, this.starts);
     }
-    this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[from, oldEnd)`
+   * replaced (so `text` agrees with it before `from` and after `oldEnd`):
+   * only the replaced lines are scanned, the other line starts are copied.
+   * Equal to `new LineIndex(text)` (test/text/line-index.test.ts).
+   */
+  edited(text: string, from: number, oldEnd: number): LineIndex {
+    const old = this.starts;
+    const delta = text.length - this.text.length;
+    const newEnd = oldEnd + delta;
+    // A line start s depends only on the characters at s - 1 and s: those before `from` are kept.
+    let lo = 0;
+    let hi = old.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (old[mid]! < from) lo = mid;
+      else hi = mid - 1;
+    }
+    const starts = old.slice(0, lo + 1);
+    scanStarts(text, old[lo]!, newEnd, starts);
+    // Those whose previous character is after the replaced text are moved.
+    let k = lo;
+    while (k < old.length && old[k]! < oldEnd + 1) k++;
+    const last = starts[starts.length - 1]!;
+    for (; k < old.length; k++) {
+      const s = old[k]! + delta;
+      if (s > last) starts.push(s);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -49,6 +49,9 @@ describe("the packed package", () => {
       expect(packed.files).toContain(f);
     }
     expect(packed.files.filter((f) => f.startsWith("test/") || f.startsWith("src/"))).toEqual([]);
+    // Nor the fuzzer (it reads test/ and needs dev dependencies): it is built to dist-dev/, which is not packed.
+    expect(packed.files.filter((f) => /fuzz|^dist-dev\//.test(f))).toEqual([]);
+    expect(fs.existsSync(path.join(packed.installed, "node_modules/charterc/dist/fuzz.js"))).toBe(false);
   });
 
   it("`prepack` builds dist/, so `npm pack` from a fresh clone ships a bundle", () => {

@@ -11,6 +11,7 @@ import { CODES } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { RULES } from "../../src/rules/index.js";
 import { checkFiles } from "../rules/harness.js";
+import { sourceLinks } from "../../scripts/build.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -76,13 +77,47 @@ describe("toSarif", () => {
     const rules = run.tool.driver.rules;
     expect(rules.map((r: any) => r.id)).toEqual([...CODES.keys()]);
     expect(rules.find((r: any) => r.id === "CH0203").name).toBe("exit-entrenched");
-    expect(rules.find((r: any) => r.id === "CH0203").helpUri).toMatch(/docs\/rules\/exit-entrenched\.md$/);
+    // No links given (package.json declares no repository): no addresses at all, rather than made-up ones.
+    expect(rules.filter((r: any) => "helpUri" in r)).toEqual([]);
+    expect("informationUri" in run.tool.driver).toBe(false);
     for (const r of run.results) {
       expect(rules[r.ruleIndex].id).toBe(r.ruleId);
       const region = r.locations[0].physicalLocation.region;
       expect(region.startLine).toBeGreaterThanOrEqual(1);
       expect(region.startColumn).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it("with a repository's links, each rule's helpUri is its docs page in that repository, a page the package ships", () => {
+    const links = { informationUri: "https://example.org/charterc", docsBase: "https://github.com/o/r/blob/HEAD/" };
+    const sarif = toSarif(sample(), { links }) as any;
+    expect(validate(sarif)).toBe(true);
+    const { driver } = sarif.runs[0].tool;
+    expect(driver.informationUri).toBe(links.informationUri);
+    expect(driver.rules.find((r: any) => r.id === "CH0203").helpUri).toBe("https://github.com/o/r/blob/HEAD/docs/rules/exit-entrenched.md");
+    expect(driver.rules.find((r: any) => r.id === "CH0106").helpUri).toBe("https://github.com/o/r/blob/HEAD/docs/codes/CH0106.md");
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(pkg.files).toContain("docs");
+    for (const r of driver.rules) {
+      const rel = r.helpUri.slice(links.docsBase.length);
+      expect(rel).toMatch(/^docs\//);
+      expect(fs.existsSync(path.join(ROOT, rel)), rel).toBe(true);
+    }
+  });
+
+  it("derives its links from package.json's repository and homepage, and from nothing else", () => {
+    expect(sourceLinks({})).toEqual({});
+    expect(sourceLinks({ repository: "https://gitlab.com/o/r" })).toEqual({});
+    expect(sourceLinks({ homepage: "http://insecure.example" })).toEqual({});
+    expect(sourceLinks({ homepage: "https://charters.example" })).toEqual({ informationUri: "https://charters.example" });
+    const gh = { informationUri: "https://github.com/o/r", docsBase: "https://github.com/o/r/blob/HEAD/" };
+    for (const repository of ["o/r", "github:o/r", "https://github.com/o/r", "git+https://github.com/o/r.git", "git@github.com:o/r.git", { type: "git", url: "git+ssh://git@github.com/o/r.git" }]) {
+      expect(sourceLinks({ repository }), JSON.stringify(repository)).toEqual(gh);
+    }
+    expect(sourceLinks({ repository: { url: "github:o/r", directory: "/packages/charterc/" }, homepage: "https://charters.example" })).toEqual({
+      informationUri: "https://charters.example",
+      docsBase: "https://github.com/o/r/blob/HEAD/packages/charterc/",
+    });
   });
 
   it("uses 1-based regions with the end column exclusive, and percent-encodes paths", () => {

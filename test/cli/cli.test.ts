@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { PROPERTY_IDS } from "../../src/language/properties.js";
-import { build } from "../../scripts/build.mjs";
+import { build, sourceLinks } from "../../scripts/build.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin/charterc.js");
@@ -162,6 +162,31 @@ describe("the built command", () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
+  it("the fuzzer is built beside the package, not in it, and runs (`npm run fuzz`)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(pkg.scripts.fuzz).toBe("node scripts/build.mjs && node dist-dev/fuzz.js");
+    expect(fs.existsSync(path.join(ROOT, "dist", "fuzz.js"))).toBe(false);
+    expect(pkg.files.some((f: string) => f === "dist-dev" || f.startsWith("dist-dev/"))).toBe(false);
+    const r = spawnSync(process.execPath, [path.join(ROOT, "dist-dev", "fuzz.js"), "--seed", "1", "--count", "10", "--fs", "0"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toContain("fuzz: seed 1, 10 inputs");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ seed: 1, count: 10, failures: 0 });
+  });
+
+  it("SARIF names only the addresses package.json declares (none today: no helpUri, no informationUri)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const links = sourceLinks(pkg);
+    const r = spawn(["check", "--format", "sarif", "charters/ozark-homestead-compact.charter"]);
+    expect(r.status).toBe(0);
+    const { driver } = JSON.parse(r.stdout).runs[0].tool;
+    expect(driver.informationUri).toBe(links.informationUri);
+    for (const rule of driver.rules) {
+      if (links.docsBase === undefined) expect(rule.helpUri).toBeUndefined();
+      else expect(rule.helpUri.startsWith(links.docsBase)).toBe(true);
+    }
+    if (pkg.repository === undefined && pkg.homepage === undefined) expect(links).toEqual({});
+  });
+
   it("--help lists the commands", () => {
     const r = spawn(["--help"]);
     expect(r.status).toBe(0);
@@ -175,6 +200,81 @@ describe("the built command", () => {
     expect(forced.stdout).toContain("\u001b[");
     const noColor = spawn(["check", "charters/ozark-homestead-compact.charter"], { NO_COLOR: "1", FORCE_COLOR: "1", CI: "true" });
     expect(noColor.stdout).not.toContain("\u001b[");
+  });
+
+  // Two syntax errors, the second with no note: what every command reports for it.
+  const SYNTAX = `charter "S" {
+  jurisdiction: personal
+  membership { eligibility: "a" admission: open
+  exit { approval: none retains: property amendable: never }
+  disputes { by: "a mediator" } }
+  }}
+`;
+  const spawnIn = (dir: string, args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" } });
+  /** `check`'s text for a file's diagnostics: everything before its property summary. */
+  const checkedDiagnostics = (dir: string, file: string) => {
+    const r = spawnIn(dir, ["check", file]);
+    expect(r.status).toBe(1);
+    const at = r.stdout.indexOf(`\n\n${file} charter "S":`);
+    expect(at).toBeGreaterThan(0);
+    return r.stdout.slice(0, at);
+  };
+
+  it("every command lays out diagnostics as check does: a blank line between them and before what follows", () => {
+    const dir = tmpProject({ "a.charter": SYNTAX, "b.charter": SYNTAX });
+    const a = checkedDiagnostics(dir, "a.charter");
+    const b = checkedDiagnostics(dir, "b.charter");
+    expect(a).toContain("error CH0009");
+    expect(a).toMatch(/error CH0009[^]*\n\na\.charter:6:3 - error CH0015/);
+    const fmt = spawnIn(dir, ["fmt", "a.charter", "b.charter"]);
+    expect(fmt.status).toBe(1);
+    expect(fmt.stderr).toBe(`${a}\n\n${b}\n`);
+    const fmtCheck = spawnIn(dir, ["fmt", "--check", "a.charter", "b.charter"]);
+    expect(fmtCheck.stderr).toBe(`${a}\n\n${b}\n`);
+    const build = spawnIn(dir, ["build", "a.charter", "b.charter", "--out", "out"]);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toBe(`${a}\n\ncharterc: not built: a.charter has 2 errors\n\n${b}\n\ncharterc: not built: b.charter has 2 errors\n\ncharterc: nothing written to out: all 2 charters have errors\n`);
+    const validate = spawnIn(dir, ["validate", "members.yaml", "--charter", "a.charter"]);
+    expect(validate.status).toBe(2);
+    expect(validate.stderr).toBe(`${a}\n\ncharterc: cannot validate records against \`a.charter\`: the charter has errors\nsee \`charterc help validate\`\n`);
+    for (const cmd of ["diff", "compare"]) {
+      const r = spawnIn(dir, [cmd, "a.charter", "b.charter"]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`${a}\n\n${b}\n`);
+    }
+  });
+
+  it("build writes nothing when no charter can be built: no empty site, no output folder (exit 1)", () => {
+    const dir = tmpProject({ "charters/a.charter": SYNTAX, "charters/b.charter": BROKEN });
+    const r = spawnIn(dir, ["build", "charters", "--out", "site"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/\n\ncharterc: nothing written to site: all 2 charters have errors\n$/);
+    expect(fs.existsSync(path.join(dir, "site"))).toBe(false);
+    // An earlier build in the folder is left as it was, not replaced by an empty index.
+    fs.mkdirSync(path.join(dir, "site"));
+    fs.writeFileSync(path.join(dir, "site", "index.html"), "the site as it was");
+    const one = spawnIn(dir, ["build", "charters/a.charter", "--out", "site", "--emit", "markdown,html"]);
+    expect(one.status).toBe(1);
+    expect(one.stderr).toMatch(/\n\ncharterc: nothing written to site: the charter has errors\n$/);
+    expect(fs.readdirSync(path.join(dir, "site"))).toEqual(["index.html"]);
+    expect(fs.readFileSync(path.join(dir, "site", "index.html"), "utf8")).toBe("the site as it was");
+    // With one charter that builds, that charter and a site of it are written, and the run still fails.
+    fs.writeFileSync(path.join(dir, "charters", "good.charter"), GOOD);
+    const some = spawnIn(dir, ["build", "charters", "--out", "site"]);
+    expect(some.status).toBe(1);
+    expect(some.stderr).toMatch(/\n\n\d+ files written to site from 1 charter; 2 not built\n$/);
+    expect(fs.existsSync(path.join(dir, "site", "good.html"))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "site", "a.html"))).toBe(false);
+    const index = fs.readFileSync(path.join(dir, "site", "index.html"), "utf8");
+    expect(index).toContain("good.html");
+    expect(index).not.toContain("a.html");
+  });
+
+  it("a reader that stops early (`| head`) ends the command quietly, without an EPIPE stack trace", () => {
+    const cmd = `"${process.execPath}" "${BIN}" check --format sarif charters | head -c 1; "${process.execPath}" "${BIN}" explain CH0106 | head -n 1`;
+    const r = spawnSync("sh", ["-c", cmd], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stdout.startsWith("{")).toBe(true);
+    expect(r.stderr).toBe("");
   });
 
   it("never prints a stack trace for hostile input", () => {

@@ -29,6 +29,8 @@ describe("the installed package", () => {
   it("ships what its bins need: bin/ with the launcher, dist/cli.js and dist/lsp.js", () => {
     for (const f of ["bin/charterc.js", "bin/charterc-lsp.js", "bin/launch.js", "dist/cli.js", "dist/lsp.js", "package.json"]) expect(tarFiles).toContain(f);
     expect(tarFiles.some((f) => f.startsWith("test/") || f.startsWith("src/"))).toBe(false);
+    // The fuzzer is a developer tool that reads test/: `npm run fuzz` builds it to dist-dev/, which is not packed.
+    expect(tarFiles.filter((f) => /fuzz|^dist-dev\//.test(f))).toEqual([]);
   });
 
   it("`charterc --version` prints the version", () => {

@@ -81,13 +81,22 @@ describe("incremental checker", () => {
         entries = [...new Set([...entries, `members/m${i}.charter`])];
       },
     ];
-    for (let round = 0; round < 60; round++) {
+    for (let round = 0; round < 120; round++) {
       const present = Object.keys(files);
+      const before = { ...files };
       const f = pick(present);
       const edit = pick(edits);
       edit(f);
-      for (const file of new Set([...present, ...Object.keys(files)])) engine.touch(file);
-      engine.touchPaths();
+      const all = new Set([...present, ...Object.keys(files)]);
+      if (rand() < 0.3) {
+        // Everything may have changed (a watched-files event).
+        for (const file of all) engine.touch(file);
+        engine.touchPaths();
+      } else {
+        // As the editor reports an edit: only the files whose text changed; files appearing or disappearing re-resolve import paths.
+        for (const file of all) if (before[file] !== files[file]) engine.touch(file);
+        if (Object.keys(before).length !== Object.keys(files).length || present.some((p) => files[p] === undefined)) engine.touchPaths();
+      }
       if (rand() < 0.5) {
         // A run stopped part-way (a newer edit arrived), then another edit: nothing it found may be lost.
         const gen = engine.run({ host: memoryHost(files), entries: new Set(entries), options: DEFAULT_OPTIONS });
@@ -100,6 +109,26 @@ describe("incremental checker", () => {
       runToEnd(engine, files, entries);
       expectSame(engine, files, entries);
     }
+  });
+
+  it("follows a member that moves to another federation: what its rules read is re-recorded", () => {
+    const files = federationWorkspace(3);
+    files["fed2.charter"] = files["fed.charter"]!.replace('"League"', '"Other League"');
+    const entries = () => Object.keys(files);
+    const engine = new Engine(new Map());
+    const step = (change: () => void, touched: string[]) => {
+      change();
+      for (const f of touched) engine.touch(f);
+      runToEnd(engine, files, entries());
+      expectSame(engine, files, entries());
+    };
+    step(() => {}, []);
+    // m1 now imports the other federation (its tie reads fed2.charter, no longer fed.charter)…
+    step(() => (files["members/m1.charter"] = memberText(1, 50).replace("../fed.charter", "../fed2.charter")), ["members/m1.charter"]);
+    // …so a change of fed2's powers reaches m1's rules, and one of fed's does not.
+    step(() => (files["fed2.charter"] = files["fed2.charter"]!.replace("powers: defense", "powers: disputes")), ["fed2.charter"]);
+    step(() => (files["fed.charter"] = files["fed.charter"]!.replace("powers: defense", "powers: treasury")), ["fed.charter"]);
+    step(() => (files["fed2.charter"] = files["fed2.charter"]!.replace("powers: disputes", "powers: defense")), ["fed2.charter"]);
   });
 
   it("an edit to one member re-resolves that member alone", () => {

@@ -11,7 +11,6 @@
 import path from "node:path";
 import { relativeId, type CheckResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
-import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { buildConstitution, EMIT_KINDS, emitCharter, type Constitution, type EmitKind } from "../../emit/index.js";
 import { writeOutputs, type Output } from "../../project/safe-fs.js";
 import type { Charter } from "../../semantics/model.js";
@@ -19,6 +18,7 @@ import { sanitizeForTerminal } from "../../text/terminal.js";
 import { colors, wantColor } from "../colors.js";
 import { checkInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
+import { Printer } from "../print.js";
 
 export interface BuildFlags {
   out: string;
@@ -75,6 +75,8 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
   const common = commonDir(files);
   const entries = result.files.filter((f) => f.entry);
   const progress = (flags.progress ?? process.stderr.isTTY === true) && entries.length > PROGRESS_AFTER;
+  const printer = new Printer((t) => io.err(t));
+  const byFile = new Map(result.files.map((f) => [f.file, f]));
   let failed = 0;
   const outputs: Output[] = [];
   const built: { file: string; base: string; constitution?: Constitution }[] = [];
@@ -84,12 +86,12 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
   for (const [i, f] of entries.entries()) {
     const abs = path.join(project.root, f.file);
     const rel = path.relative(common, abs).replace(/\.charter$/, "");
-    if (progress) io.err(`[${i + 1}/${entries.length}] ${sanitizeForTerminal(f.file)}`);
+    if (progress) printer.line(`[${i + 1}/${entries.length}] ${sanitizeForTerminal(f.file)}`);
     const errors = f.diagnostics.filter((d) => d.severity === "error" && !d.rule);
     if (!f.charter || errors.length > 0) {
       failed++;
-      for (const d of errors) io.err(renderDiagnostic(d, f, c));
-      io.err(`charterc: not built: ${sanitizeForTerminal(f.file)} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
+      printer.diagnostics(errors, f, c, (other) => byFile.get(other));
+      printer.line(`charterc: not built: ${sanitizeForTerminal(f.file)} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
       continue;
     }
     const input = { charter: f.charter, properties: f.properties, lines: f.lines, charters };
@@ -97,11 +99,18 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
     built.push({ file: f.file, base: rel.split(path.sep).join("/"), ...(constitution ? { constitution } : {}) });
     for (const o of await emitCharter(constitution ? { ...input, constitution } : input, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
   }
+  const shownOut = sanitizeForTerminal(relativeId(io.cwd, outDir));
+  if (built.length === 0) {
+    // Nothing can be built: write nothing (no site shell with an empty index
+    // that looks like a published site, no output folder), and say so.
+    printer.block(`charterc: nothing written to ${shownOut}: ${failed === 1 ? "the charter has" : `all ${failed} charters have`} errors`);
+    return 1;
+  }
   if (kinds.includes("html")) {
     const { siteFiles } = await import("./build-site.js");
     for (const o of await siteFiles({ result, projectRoot: project.root, built, kinds, options, ...(flags.git !== undefined ? { git: flags.git } : {}) })) outputs.push({ path: o.name, bytes: o.content, from: "the site" });
   }
   const written = writeOutputs(outDir, outputs, (abs) => relativeId(io.cwd, abs));
-  io.err(`${written} file${written === 1 ? "" : "s"} written to ${sanitizeForTerminal(relativeId(io.cwd, outDir))} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);
+  printer.block(`${written} file${written === 1 ? "" : "s"} written to ${shownOut} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);
   return failed > 0 ? 1 : 0;
 }

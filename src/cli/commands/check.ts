@@ -2,12 +2,13 @@
 import path from "node:path";
 import { relativeId, type CheckResult, type FileResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
-import { lineStartSafe, renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
+import { lineStartSafe, type Colors } from "../../diagnostics/render-text.js";
 import { sanitizeForTerminal } from "../../text/terminal.js";
 import { jsonDiagnostic, type JsonReport } from "../../diagnostics/render-json.js";
 import { PROPERTY_IDS } from "../../language/properties.js";
 import { colors, wantColor } from "../colors.js";
 import { checkInputs } from "../inputs.js";
+import { diagnosticBlocks, joinBlocks } from "../print.js";
 import type { Io } from "../io.js";
 
 export interface CheckFlags {
@@ -29,12 +30,12 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
       io.out(JSON.stringify(jsonReport(displayed), null, 2));
       break;
     case "sarif": {
-      const [{ toSarif }, { explain, packageRoot }] = await Promise.all([import("../format-sarif.js"), import("./explain.js")]);
+      const [{ toSarif, PACKAGE_LINKS }, { explain, packageRoot }] = await Promise.all([import("../format-sarif.js"), import("./explain.js")]);
       // The full docs page as the rule's help, for the codes this run reports
       // (code-scanning UIs show it beside the finding); the summary for the rest.
       const reported = new Set(displayed.files.flatMap((f) => f.diagnostics.map((d) => d.code)));
       const root = packageRoot(); // found once, not once per code
-      io.out(JSON.stringify(toSarif(displayed, { helpFor: (code) => (reported.has(code) ? explain(code, { root }) : undefined) }), null, 2));
+      io.out(JSON.stringify(toSarif(displayed, { links: PACKAGE_LINKS, helpFor: (code) => (reported.has(code) ? explain(code, { root }) : undefined) }), null, 2));
       break;
     }
     case "github": {
@@ -96,14 +97,14 @@ export function textReport(result: CheckResult, c: Colors, quiet: boolean): stri
   const blocks: string[] = [];
   for (const f of result.files) {
     const shown = quiet ? f.diagnostics.filter((d) => d.severity === "error") : f.diagnostics;
-    for (const d of shown) blocks.push(renderDiagnostic(d, f, c, (other) => byFile.get(other)));
+    blocks.push(...diagnosticBlocks(shown, f, c, (other) => byFile.get(other)));
     if (!quiet && f.properties) blocks.push(propertySummary(f, c));
   }
   const { errors, warnings } = result;
   const n = result.files.length;
   const tally = `${n} file${n === 1 ? "" : "s"} checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   blocks.push(errors > 0 ? c.red(tally) : warnings > 0 ? c.yellow(tally) : c.green(tally));
-  return blocks.join("\n\n");
+  return joinBlocks(blocks);
 }
 
 function errorCount(f: FileResult): number {

@@ -7,10 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { relativeId, type FileResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
-import { renderDiagnostic } from "../../diagnostics/render-text.js";
+import { NO_COLORS } from "../../diagnostics/render-text.js";
 import { compareCharters, comparisonToJson, comparisonToMarkdown, comparisonToText, type CompareInput } from "../../diff/compare.js";
 import { checkInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
+import { Printer } from "../print.js";
 
 export interface CompareFlags {
   format: "text" | "markdown" | "json";
@@ -29,14 +30,15 @@ export async function runCompare(args: readonly string[], flags: CompareFlags, i
   const entries = new Map<string, FileResult>();
   for (const f of result.files) if (f.entry) entries.set(path.join(project.root, ...f.file.split("/")), f);
   const inputs: CompareInput[] = [];
+  const printer = new Printer((t) => io.err(t));
   for (const abs of inArgumentOrder([...entries.keys()], args, io.cwd)) {
     const f = entries.get(abs)!;
     const shown = relativeId(io.cwd, abs);
     const errs = f.diagnostics.filter((d) => d.severity === "error" && d.rule === undefined);
     if (!f.charter || errs.length > 0) {
       broken = true;
-      for (const d of errs) io.err(renderDiagnostic(d, f));
-      if (errs.length === 0) io.err(`charterc: \`${shown}\` could not be read as a charter`);
+      printer.diagnostics(errs, f, NO_COLORS);
+      if (errs.length === 0) printer.line(`charterc: \`${shown}\` could not be read as a charter`);
       continue;
     }
     inputs.push({ file: shown, charter: f.charter, properties: f.properties });

@@ -7,13 +7,13 @@ import path from "node:path";
 import { check, relativeId, toPosix, type CheckResult, type CompilerHost, type FileResult } from "../../compiler.js";
 import type { CheckOptions, Profile } from "../../config/options.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { diffCharters, isEmptyDiff, sideOf, type CharterDiff, type DiffSide } from "../../diff/index.js";
 import { diffsToJson, diffsToMarkdown, diffsToText } from "../../diff/render.js";
 import { colors, wantColor } from "../colors.js";
 import { loadProjectConfig } from "../../project/config-file.js";
 import { checkInputs, expandInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
+import { Printer } from "../print.js";
 import { nodeHost } from "../../project/node-host.js";
 
 export interface DiffFlags {
@@ -32,11 +32,12 @@ export async function runDiff(args: readonly string[], flags: DiffFlags, io: Io)
   let diffs: CharterDiff[];
   let unchanged = 0;
   let broken = false;
+  const printer = new Printer((t) => io.err(t));
   const report = (result: CheckResult, file: string) => {
     const f = result.files.find((x) => x.file === file);
     const errors = f?.diagnostics.filter(inputError) ?? [];
-    for (const d of errors) io.err(renderDiagnostic(d, f, c));
-    if (errors.length === 0) io.err(`charterc: \`${file}\` could not be read as a charter`);
+    printer.diagnostics(errors, f, c);
+    if (errors.length === 0) printer.line(`charterc: \`${file}\` could not be read as a charter`);
     broken = true;
   };
 

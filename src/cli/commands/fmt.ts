@@ -8,7 +8,7 @@
 // that is not valid UTF-8 (CH0016), mode and owner kept, and never over a
 // file that changed since it was read.
 import path from "node:path";
-import { lineStartSafe, renderDiagnostic, type Colors } from "../../diagnostics/render-text.js";
+import { lineStartSafe, type Colors } from "../../diagnostics/render-text.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { LineIndex } from "../../text/line-index.js";
 import { toPosix } from "../../compiler.js";
@@ -23,6 +23,7 @@ import { invalidUtf8 } from "../../text/utf8.js";
 import { sanitizeForTerminal } from "../../text/terminal.js";
 import { projectInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
+import { Printer } from "../print.js";
 
 export interface FmtFlags {
   check?: boolean;
@@ -38,23 +39,23 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function report(io: Io, c: Colors, file: string, text: string, diagnostics: readonly Diagnostic[]): void {
-  const src = { lines: new LineIndex(text) };
-  io.err(diagnostics.map((d) => renderDiagnostic({ ...d, file }, src, c)).join("\n\n"));
+function report(printer: Printer, c: Colors, file: string, text: string, diagnostics: readonly Diagnostic[]): void {
+  printer.diagnostics(diagnostics.map((d) => ({ ...d, file })), { lines: new LineIndex(text) }, c);
 }
 
 /** Run `charterc fmt`; returns the exit code (0 formatted, 1 would change or syntax errors, 2 could not run). */
 export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, readStdin: () => Promise<string> = readAllStdin): Promise<number> {
   const c = colors(wantColor(process.stderr, flags.color));
+  const printer = new Printer((t) => io.err(t));
   if (flags.stdin) {
     if (paths.length > 0) throw new UsageError("`--stdin` formats standard input: give no paths with it");
     const name = flags.stdinFilepath ?? "<stdin>";
     const text = await readStdin();
     const options = flags.stdinFilepath !== undefined ? await resolveCharterOptions(path.resolve(io.cwd, flags.stdinFilepath)) : {};
-    const r = await formatOne(text, name, options, io);
+    const r = await formatOne(text, name, options, printer);
     if (r === "bug") return 2;
     if ("diagnostics" in r) {
-      report(io, c, name, text, r.diagnostics);
+      report(printer, c, name, text, r.diagnostics);
       return 1;
     }
     if (flags.check) {
@@ -70,7 +71,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
   const { project, files, refused } = await projectInputs(paths, io, flags.config, "format");
   let exit = 0;
   for (const r of refused) {
-    io.err(`charterc: ${sanitizeForTerminal(toPosix(path.relative(io.cwd, r.abs)) || r.abs)} ${r.reason}`);
+    printer.line(`charterc: ${sanitizeForTerminal(toPosix(path.relative(io.cwd, r.abs)) || r.abs)} ${r.reason}`);
     exit = 1;
   }
   const unformatted: string[] = [];
@@ -78,7 +79,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
     const shown = toPosix(path.relative(io.cwd, abs)) || abs;
     const read = readCharterFile(abs, project.root);
     if (!read.ok) {
-      io.err(`charterc: ${sanitizeForTerminal(shown)} ${read.missing ? "cannot be read" : read.detail}`);
+      printer.line(`charterc: ${sanitizeForTerminal(shown)} ${read.missing ? "cannot be read" : read.detail}`);
       exit = Math.max(exit, 1);
       continue;
     }
@@ -87,17 +88,17 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
       // Never format what does not decode: the rewrite would replace the bytes.
       const bad = invalidUtf8(text)!;
       const d = diag("CH0016", shown, { start: bad.offset, end: bad.offset + 1 }, { byte: `0x${bad.byte.toString(16).padStart(2, "0")}`, at: String(bad.byteOffset), more: bad.count > 1 ? ` (${bad.count} invalid bytes in the file)` : "" });
-      report(io, c, shown, text, [d]);
+      report(printer, c, shown, text, [d]);
       exit = Math.max(exit, 1);
       continue;
     }
-    const r = await formatOne(text, shown, await resolveCharterOptions(abs), io);
+    const r = await formatOne(text, shown, await resolveCharterOptions(abs), printer);
     if (r === "bug") {
       exit = 2;
       continue;
     }
     if ("diagnostics" in r) {
-      report(io, c, shown, text, r.diagnostics);
+      report(printer, c, shown, text, r.diagnostics);
       exit = Math.max(exit, 1);
       continue;
     }
@@ -113,23 +114,23 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
       io.out(lineStartSafe(shown));
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
-      io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
+      printer.line(`charterc: ${sanitizeForTerminal(e.message)}`);
       exit = 2;
     }
   }
   if (flags.check && unformatted.length > 0) {
     const n = unformatted.length;
-    io.err(`charterc: ${n} file${n === 1 ? " is" : "s are"} not formatted; run \`charterc fmt\` to fix`);
+    printer.block(`charterc: ${n} file${n === 1 ? " is" : "s are"} not formatted; run \`charterc fmt\` to fix`);
   }
   return exit;
 }
 
-async function formatOne(text: string, file: string, options: FormatCharterOptions, io: Io) {
+async function formatOne(text: string, file: string, options: FormatCharterOptions, printer: Printer) {
   try {
     return await formatCharter(text, { ...options, file });
   } catch (e) {
     if (e instanceof FormatterBugError) {
-      io.err(`charterc: internal error: ${sanitizeForTerminal(e.message)}`);
+      printer.line(`charterc: internal error: ${sanitizeForTerminal(e.message)}`);
       return "bug" as const;
     }
     throw e;

@@ -5,7 +5,6 @@
 // charter with errors, bad arguments).
 import path from "node:path";
 import { check, relativeId } from "../../compiler.js";
-import { renderDiagnostic } from "../../diagnostics/render-text.js";
 import { jsonDiagnostic } from "../../diagnostics/render-json.js";
 import { LineIndex } from "../../text/line-index.js";
 import { validateRecords, type ValidateResult } from "../../validate/index.js";
@@ -15,6 +14,7 @@ import { decodeUtf8, invalidUtf8 } from "../../text/utf8.js";
 import { sanitizeForTerminal } from "../../text/terminal.js";
 import { diag } from "../../diagnostics/codes.js";
 import { colors, wantColor } from "../colors.js";
+import { diagnosticBlocks, joinBlocks, Printer } from "../print.js";
 import { entryIds, openProject } from "../../project/project.js";
 import { NoInputError, UsageError, type Io } from "../io.js";
 import { nodeHost } from "../../project/node-host.js";
@@ -38,7 +38,9 @@ export async function runValidate(records: readonly string[], flags: ValidateFla
   const c = colors(wantColor(process.stdout, flags.color));
   const errors = f ? f.diagnostics.filter((d) => d.severity === "error" && !d.rule) : [];
   if (!f || !f.charter || errors.length > 0) {
-    for (const d of errors) io.err(renderDiagnostic(d, f, c));
+    const printer = new Printer((t) => io.err(t));
+    printer.diagnostics(errors, f, c);
+    printer.end(); // main prints the closing line
     const unread = errors.some((d) => d.code === "CH0302" || d.code === "CH0303");
     throw new UsageError(`cannot validate records against \`${sanitizeForTerminal(flags.charter)}\`: ${unread ? "the charter could not be read" : "the charter has errors"}`);
   }
@@ -80,11 +82,11 @@ export async function runValidate(records: readonly string[], flags: ValidateFla
     );
   } else {
     const blocks: string[] = [];
-    for (const x of results) for (const d of x.diagnostics) blocks.push(renderDiagnostic(d, x, c));
+    for (const x of results) blocks.push(...diagnosticBlocks(x.diagnostics, x, c));
     const n = results.reduce((k, x) => k + x.counts.members + x.counts.decisions + x.counts.exits, 0);
     const tally = `${n} record${n === 1 ? "" : "s"} in ${results.length} file${results.length === 1 ? "" : "s"} checked against ${sanitizeForTerminal(f.charter.name)}: ${errorCount} error${errorCount === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`;
     blocks.push(errorCount > 0 ? c.red(tally) : warningCount > 0 ? c.yellow(tally) : c.green(tally));
-    io.out(blocks.join("\n\n"));
+    io.out(joinBlocks(blocks));
   }
   return errorCount > 0 ? 1 : 0;
 }

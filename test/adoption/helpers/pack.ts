@@ -77,10 +77,17 @@ export async function ensurePacked(): Promise<Packed> {
     const installed = path.join(CACHE, "installed");
     const listing = path.join(CACHE, "files.json");
     const files = cloneFiles();
-    const ok = fs.existsSync(path.join(installed, "node_modules", ".bin", "charterc")) && fs.existsSync(listing);
+    // The listing names the repository it was packed from: a worktree whose
+    // node_modules is a hard-linked copy of another's shares these files
+    // until one is replaced, and must not take the other's tarball for its own.
+    const cached = fs.existsSync(listing) ? (JSON.parse(fs.readFileSync(listing, "utf8")) as { repo?: string; files?: string[] }) : undefined;
+    const ok = fs.existsSync(path.join(installed, "node_modules", ".bin", "charterc")) && cached?.repo === REPO && Array.isArray(cached.files);
     if (ok && fs.existsSync(tgz) && fs.statSync(tgz).mtimeMs > newest(files)) {
-      return { tgz, installed, files: JSON.parse(fs.readFileSync(listing, "utf8")) as string[] };
+      return { tgz, installed, files: cached.files! };
     }
+    // Unlinked, not rewritten in place, so a hard-linked copy elsewhere is left alone.
+    fs.rmSync(tgz, { force: true });
+    fs.rmSync(listing, { force: true });
     const clone = path.join(CACHE, "clone");
     fs.rmSync(clone, { recursive: true, force: true });
     for (const f of files) {
@@ -99,7 +106,8 @@ export async function ensurePacked(): Promise<Packed> {
     let inst = run("npm", ["ci", "--offline", "--no-audit", "--no-fund"], installed);
     if (inst.status !== 0 && /ENOTCACHED/.test(inst.stderr)) inst = run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], installed);
     if (inst.status !== 0) throw new Error(`installing the tarball failed: ${inst.stderr}`);
-    fs.writeFileSync(listing, JSON.stringify(shipped));
+    fs.writeFileSync(`${listing}.${process.pid}.tmp`, JSON.stringify({ repo: REPO, files: shipped }));
+    fs.renameSync(`${listing}.${process.pid}.tmp`, listing);
     return { tgz, installed, files: shipped };
   });
   return packed;
