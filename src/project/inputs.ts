@@ -45,12 +45,12 @@ export function recordsFileReason(shown: string): string {
 
 /**
  * Whether a glob's matches are kept whatever their extension: only when its
- * last segment names an extension itself (`records/*.yaml`). A folder, `**`,
+ * last segment names an extension itself (`records/*.yaml`, `*.{yaml,json}`). A folder, `**`,
  * `*` or `x/*` keeps only charter files.
  */
 function namesExtension(pattern: string, ext: string): boolean {
   const last = pattern.split("/").pop() ?? "";
-  return /\.[^*?[\]{}/.]+$/.test(last) && !last.endsWith(ext);
+  return /\.(?!\*$)[^/.]+$/.test(last) && !last.endsWith(ext);
 }
 
 /**
