@@ -62,6 +62,7 @@ export async function expandInputs(args: readonly string[], base: string, root: 
   const unmatched: string[] = [];
   const empty: string[] = [];
   const OUTSIDE = outsideRootReason(root);
+  const LEADS_OUT = outsideRootReason(root, "symlink");
   const refused = new Map<string, Refused>();
   const refuse = (abs: string, shown: string, reason: string) => {
     if (!refused.has(abs)) refused.set(abs, { abs, shown, reason });
@@ -71,7 +72,7 @@ export async function expandInputs(args: readonly string[], base: string, root: 
   const admit = (abs: string, shown: string): void => {
     const where = realInside(abs, root);
     if (!where.ok) {
-      if (where.why === "outside-root") refuse(abs, shown, OUTSIDE);
+      if (where.why === "outside-root") refuse(abs, shown, LEADS_OUT);
       return;
     }
     let st: fs.Stats;
@@ -118,7 +119,7 @@ export async function expandInputs(args: readonly string[], base: string, root: 
       // A folder (or a link to one, named explicitly): its real location must be inside the root.
       const where = realInside(abs, root);
       if (!where.ok) {
-        refuse(abs, arg, where.why === "outside-root" ? OUTSIDE : describeRefusal(where.why, 0));
+        refuse(abs, arg, where.why === "outside-root" ? LEADS_OUT : describeRefusal(where.why, 0));
         continue;
       }
     } else {
@@ -128,7 +129,7 @@ export async function expandInputs(args: readonly string[], base: string, root: 
       // The walk starts at the pattern's folder: through a link there it would leave the root.
       const where = realInside(dirBase, root);
       if (!where.ok) {
-        if (where.why === "outside-root") refuse(dirBase, dirRel, OUTSIDE);
+        if (where.why === "outside-root") refuse(dirBase, dirRel, LEADS_OUT);
         else unmatched.push(arg);
         continue;
       }

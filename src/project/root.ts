@@ -43,8 +43,10 @@ export function rootOrigin(root: string): string {
  * The end of a CH0303 sentence for a file outside `root`: names the root,
  * why it is the root, and how to change it.
  */
-export function outsideRootReason(root: string): string {
-  return `is outside the project root \`${toPosix(path.resolve(root))}\` (${rootOrigin(root)}); it was not read: run charterc from inside that folder, or add a charterc.yaml to a folder above both`;
+export function outsideRootReason(root: string, through: "path" | "symlink" = "path"): string {
+  const where = `the project root \`${toPosix(path.resolve(root))}\` (${rootOrigin(root)})`;
+  if (through === "symlink") return `leads outside ${where} through a symlink; it was not read`;
+  return `is outside ${where}; it was not read: run charterc from inside that folder, or add a charterc.yaml to a folder above both`;
 }
 
 /**
