@@ -1,13 +1,12 @@
 // Finding and reading charterc.yaml (the Node-side project layer, shared by
 // the CLI and the language server). Validation is pure: src/config/parse-config.ts.
-import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config/error.js";
 import { DEFAULT_OPTIONS, type CheckOptions } from "../config/options.js";
 import { MAX_CONFIG_BYTES } from "../config/limits.js";
 import { decodeUtf8, invalidUtf8 } from "../text/utf8.js";
 import { readInside } from "./safe-fs.js";
-import { findMarkedRoot } from "./root.js";
+import { findMarkedRoot, lexists } from "./root.js";
 
 export const CONFIG_NAME = "charterc.yaml";
 
@@ -28,19 +27,10 @@ export function findConfig(start: string): string | null {
   for (;;) {
     const candidate = path.join(dir, CONFIG_NAME);
     // lstat: a link named charterc.yaml is found (and then refused if it leads out), never followed here.
-    if (lstatExists(candidate)) return candidate;
+    if (lexists(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
-  }
-}
-
-function lstatExists(p: string): boolean {
-  try {
-    fs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -13,7 +13,8 @@ import { isInside } from "./safe-fs.js";
 /** Files whose folder is a project root when there is no charterc.yaml. */
 export const ROOT_MARKERS = ["package.json", ".git"] as const;
 
-function lexists(p: string): boolean {
+/** Whether anything (a file, folder or link, not followed) is at `p`. */
+export function lexists(p: string): boolean {
   try {
     fs.lstatSync(p);
     return true;
