@@ -210,7 +210,9 @@ export function check({ entries, host, options = DEFAULT_OPTIONS, cache }: Check
 export function readSource(host: CompilerHost, file: string, entry: boolean, note: (file: string, d: Diagnostic) => void): string | undefined {
   const at = { start: 0, end: 0 };
   if (file === ".." || file.startsWith("../") || path.posix.isAbsolute(file) || path.isAbsolute(file)) {
-    note(file, diag("CH0303", file, at, { path: file, reason: "is outside the project root; it was not read" }));
+    // Named as the user wrote it (absolute), with the host's reason when it has one (it names the root).
+    const shown = path.posix.isAbsolute(toPosix(host.root)) && !path.isAbsolute(file) ? path.posix.join(toPosix(host.root), file) : file;
+    note(file, diag("CH0303", file, at, { path: shown, reason: host.refusal?.(path.join(host.root, ...file.split("/"))) ?? "is outside the project root; it was not read" }));
     return undefined;
   }
   const abs = path.join(host.root, ...file.split("/"));

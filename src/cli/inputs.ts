@@ -24,16 +24,18 @@ export async function projectInputs(
   const project = await openProject(io.cwd, configPath);
   const args = paths.length > 0 ? paths : project.include;
   const base = paths.length > 0 ? io.cwd : project.root;
-  const { files, unmatched, refused } = await expandInputs(args, base, project.root);
+  const { files, unmatched, empty, refused } = await expandInputs(args, base, project.root);
   const shown = (a: readonly string[]) => a.map((x) => `\`${sanitizeForTerminal(x)}\``).join(", ");
   if (files.length === 0 && refused.length === 0) {
     if (paths.length > 0 && unmatched.length === paths.length) {
-      throw new NoInputError(unmatched.length === 1 ? `no such file: ${shown(unmatched)}` : `no such files: ${shown(unmatched)}`);
+      const missing = unmatched.filter((u) => !empty.includes(u));
+      const parts = [...(missing.length > 0 ? [`${missing.length === 1 ? "no such file" : "no such files"}: ${shown(missing)}`] : []), ...(empty.length > 0 ? [`no \`*.charter\` files in ${shown(empty)}`] : [])];
+      throw new NoInputError(parts.join("; "));
     }
     const where = paths.length > 0 ? "" : ` in the project root \`${sanitizeForTerminal(project.root)}\`${project.file ? ", the folder of its charterc.yaml" : ""}`;
     throw new UsageError(`no charter files to ${verb} (looked for ${shown(args)}${where})`);
   }
-  for (const u of unmatched) io.err(`charterc: no charter files match \`${sanitizeForTerminal(u)}\``);
+  for (const u of unmatched) io.err(empty.includes(u) ? `charterc: no \`*.charter\` files in \`${sanitizeForTerminal(u)}\`` : `charterc: no charter files match \`${sanitizeForTerminal(u)}\``);
   return { project, files, refused };
 }
 

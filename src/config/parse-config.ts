@@ -49,13 +49,26 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       throw new ConfigError(`${where(pair ?? node?.range?.[0] ?? 0)}: ${message}`);
     }
     const at = segments.length ? `\`${segments.join(".")}\`` : "the configuration";
-    if (e.keyword === "enum") message = `${at} must be one of ${(e.params as { allowedValues: string[] }).allowedValues.map((v) => `\`${v}\``).join(", ")}`;
+    if (e.keyword === "type" || e.keyword === "anyOf") message = `${at} must be ${SHAPES[segments.join(".")] ?? (segments.length ? "of another type" : "")}`;
+    else if (e.keyword === "enum") message = `${at} must be one of ${(e.params as { allowedValues: string[] }).allowedValues.map((v) => `\`${v}\``).join(", ")}`;
     else if (e.keyword === "pattern") message = `${at} must be a duration such as \`30 days\``;
     else message = `${at} ${e.message ?? "is invalid"}`;
     throw new ConfigError(`${where(node?.range?.[0] ?? 0)}: ${message}`);
   }
   const cfg = raw as { include?: string | string[]; profile?: Profile; maxNotice?: { charter?: string; federation?: string }; rules?: Record<string, RuleLevel> };
   const include = cfg.include === undefined ? ["charters/**/*.charter"] : Array.isArray(cfg.include) ? cfg.include : [cfg.include];
+  const includeAt = (i: number) => {
+    const n = (loaded.doc.getIn(Array.isArray(cfg.include) ? ["include", i] : ["include"], true) ?? loaded.doc.getIn(["include"], true)) as { range?: [number, number] } | undefined;
+    return where(n?.range?.[0] ?? findKeyOffset(loaded.doc, [], "include") ?? 0);
+  };
+  if (include.length === 0) throw new ConfigError(`${includeAt(0)}: \`include\` is empty: list the charters to check, e.g. \`include: ["charters/**/*.charter"]\` (or leave \`include\` out for that default)`);
+  include.forEach((pattern, i) => {
+    const p = pattern.replace(/\\/g, "/");
+    if (p.trim() === "") throw new ConfigError(`${includeAt(i)}: an \`include\` pattern is empty`);
+    if (p.startsWith("/") || /^[A-Za-z]:/.test(p) || /(^|[/{,])\.\.($|[/},])/.test(p)) {
+      throw new ConfigError(`${includeAt(i)}: the \`include\` pattern \`${pattern}\` leaves the project root (the folder of charterc.yaml): patterns must stay inside it (no \`..\`, no absolute paths)`);
+    }
+  });
   return {
     include,
     options: {
@@ -68,6 +81,17 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     },
   };
 }
+
+/** The expected shape of each setting, for "must be …" messages. */
+const SHAPES: Record<string, string> = {
+  "": "a YAML mapping of settings (`include`, `profile`, `maxNotice`, `rules`), e.g. `profile: recommended`",
+  include: 'a pattern or a list of patterns, e.g. `include: ["charters/**/*.charter"]`',
+  profile: "one of `recommended`, `panarchy`, `strict`",
+  maxNotice: "a mapping, e.g. `maxNotice: { charter: 30 days, federation: 90 days }`",
+  "maxNotice.charter": "a duration such as `30 days`",
+  "maxNotice.federation": "a duration such as `90 days`",
+  rules: "a mapping of property ids to levels, e.g. `rules: { exit-guaranteed: error }`",
+};
 
 function schemaAt(segments: string[]): Record<string, unknown> {
   let s: { properties?: Record<string, unknown> } = CONFIG_SCHEMA as never;

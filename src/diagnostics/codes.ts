@@ -47,7 +47,7 @@ const table = [
   ["CH0101", "unknown-field", "error", "unknown field `{name}` in {where}", "A field the section's schema does not define."],
   ["CH0102", "duplicate-field", "error", "field `{name}` is given more than once in {where}", "Each field may appear once per section."],
   ["CH0103", "duplicate-clause", "error", "duplicate clause `{clause}`", "Sections other than `body`/`decision`/`member of` appear at most once; names are unique."],
-  ["CH0104", "missing-field", "error", "{where} is missing the required field `{name}`", "A required field (§4) is absent."],
+  ["CH0104", "missing-field", "error", "{where} is missing the required field `{name}`", "A required field (docs/reference.md, Sections and fields) is absent."],
   ["CH0105", "invalid-value", "error", "`{field}` expects {expected}, found `{found}`", "The value does not have the kind the field takes."],
   ["CH0106", "invalid-duration", "error", "`{field}` expects a duration such as `30 days`, found `{found}`", "Durations are a number and a unit (days, weeks, months, years) or `immediately`."],
   ["CH0107", "percent-out-of-range", "error", "`{found}` is outside 0%–100%", "A percentage must lie between 0% and 100%."],
@@ -61,7 +61,7 @@ const table = [
   ["CH0115", "duplicate-import-alias", "error", "import alias `{name}` is used more than once", "Each import needs its own alias."],
   ["CH0116", "not-a-federation", "error", "`{name}` imports a {kind}, not a federation", "`member of` must name a federation."],
   ["CH0117", "federation-only-field", "error", "`{name}` is only allowed in a federation", "`powers` and `requires` belong to federations."],
-  ["CH0118", "unknown-property", "error", "unknown property `{name}`", "`requires` lists property ids from §6.2."],
+  ["CH0118", "unknown-property", "error", "unknown property `{name}`", "`requires` lists property ids from the catalogue (docs/reference.md, Properties)."],
   ["CH0119", "unused-import", "warning", "import `{name}` is never used", "An import that no `member of` names."],
   ["CH0120", "too-many-seats", "error", "`{found} seats` is more than a body can have (at most {max})", "A seated body has at most 100,000 seats; above that the body's composition is treated as unknown."],
   // ── property rules (severity set by the profile) ───────────────────────

@@ -38,6 +38,8 @@ export interface TextEdit {
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  // A file that is not valid UTF-8 (CH0016) is said first: what follows may stem from the undecodable bytes.
+  if ((a.code === "CH0016") !== (b.code === "CH0016")) return a.code === "CH0016" ? -1 : 1;
   if (a.span.start !== b.span.start) return a.span.start - b.span.start;
   if (a.span.end !== b.span.end) return a.span.end - b.span.end;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;

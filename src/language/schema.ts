@@ -121,7 +121,7 @@ const topLevel: FieldSpec[] = [
   },
   { name: "preamble", kind: "prose", doc: "Published as-is at the top of the constitution." },
   { name: "powers", kind: "ident-list", federationOnly: true, doc: "The only matters the federation may decide." },
-  { name: "requires", kind: "property-list", federationOnly: true, doc: "Properties (§6.2) every member charter must satisfy." },
+  { name: "requires", kind: "property-list", federationOnly: true, doc: "Properties (see Properties below) every member charter must satisfy." },
 ];
 
 export const SECTIONS: ReadonlyMap<SectionSpec["keyword"], SectionSpec> = new Map<SectionSpec["keyword"], SectionSpec>([

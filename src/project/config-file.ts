@@ -1,17 +1,17 @@
 // Finding and reading charterc.yaml (the Node-side project layer, shared by
 // the CLI and the language server). Validation is pure: src/config/parse-config.ts.
-import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config/error.js";
 import { DEFAULT_OPTIONS, type CheckOptions } from "../config/options.js";
 import { MAX_CONFIG_BYTES } from "../config/limits.js";
 import { decodeUtf8, invalidUtf8 } from "../text/utf8.js";
 import { readInside } from "./safe-fs.js";
+import { findMarkedRoot, lexists } from "./root.js";
 
 export const CONFIG_NAME = "charterc.yaml";
 
 export interface ProjectConfig {
-  /** The project root: the folder of charterc.yaml, else the starting directory. */
+  /** The project root: the folder of charterc.yaml, else of the nearest package.json or .git, else the starting directory (./root.ts). */
   readonly root: string;
   /** Absolute path of the config file, when there is one. */
   readonly file: string | null;
@@ -27,19 +27,10 @@ export function findConfig(start: string): string | null {
   for (;;) {
     const candidate = path.join(dir, CONFIG_NAME);
     // lstat: a link named charterc.yaml is found (and then refused if it leads out), never followed here.
-    if (lstatExists(candidate)) return candidate;
+    if (lexists(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
-  }
-}
-
-function lstatExists(p: string): boolean {
-  try {
-    fs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -62,7 +53,7 @@ export function readConfigText(file: string, shown: string, explicit: boolean): 
 
 export async function loadProjectConfig(cwd: string, explicit?: string): Promise<ProjectConfig> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  if (!file) return { root: path.resolve(cwd), file: null, include: ["charters/**/*.charter"], options: DEFAULT_OPTIONS };
+  if (!file) return { root: findMarkedRoot(cwd) ?? path.resolve(cwd), file: null, include: ["charters/**/*.charter"], options: DEFAULT_OPTIONS };
   const text = readConfigText(file, path.relative(cwd, file) || file, explicit !== undefined);
   // yaml and ajv load only when a project has a charterc.yaml.
   const { parseConfig } = await import("../config/parse-config.js");

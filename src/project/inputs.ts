@@ -11,6 +11,7 @@ import path from "node:path";
 import { globToRegExp, isGlob as isDynamicPattern, staticPrefix, walk } from "./glob.js";
 import { toPosix } from "../compiler.js";
 import { describeRefusal, isInside, realInside, realRoot } from "./safe-fs.js";
+import { outsideRootReason } from "./root.js";
 
 export interface Refused {
   /** Absolute path of the refused file (or the refused pattern, resolved). */
@@ -26,12 +27,31 @@ export interface Expanded {
   readonly files: string[];
   /** Arguments that matched nothing. */
   readonly unmatched: string[];
+  /** Arguments naming an existing folder (or a glob's existing folder) that holds no charter files: a subset of `unmatched`. */
+  readonly empty: string[];
   /** Files and patterns refused unread (outside the root, not a regular file). */
   readonly refused: Refused[];
 }
 
-const OUTSIDE = describeRefusal("outside-root", 0);
 const NOT_A_FILE = describeRefusal("not-a-file", 0);
+
+/** Names a records file (YAML or JSON) is recognised by, when named as a charter. */
+const RECORDS_FILE = /\.(ya?ml|json)$/i;
+
+/** The refusal of an explicit records file: a hint to `validate`, instead of lexer errors about YAML. */
+export function recordsFileReason(shown: string): string {
+  return `is a records file, not a charter: check records with \`charterc validate ${shown} --charter C\``;
+}
+
+/**
+ * Whether a glob's matches are kept whatever their extension: only when its
+ * last segment names an extension itself (`records/*.yaml`, `*.{yaml,json}`). A folder, `**`,
+ * `*` or `x/*` keeps only charter files.
+ */
+function namesExtension(pattern: string, ext: string): boolean {
+  const last = pattern.split("/").pop() ?? "";
+  return /\.(?!\*$)[^/.]+$/.test(last) && !last.endsWith(ext);
+}
 
 /**
  * Expand `args` (relative to `base`) into the charter files they name,
@@ -40,6 +60,9 @@ const NOT_A_FILE = describeRefusal("not-a-file", 0);
 export async function expandInputs(args: readonly string[], base: string, root: string = base, ext = ".charter"): Promise<Expanded> {
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const empty: string[] = [];
+  const OUTSIDE = outsideRootReason(root);
+  const LEADS_OUT = outsideRootReason(root, "symlink");
   const refused = new Map<string, Refused>();
   const refuse = (abs: string, shown: string, reason: string) => {
     if (!refused.has(abs)) refused.set(abs, { abs, shown, reason });
@@ -49,7 +72,7 @@ export async function expandInputs(args: readonly string[], base: string, root: 
   const admit = (abs: string, shown: string): void => {
     const where = realInside(abs, root);
     if (!where.ok) {
-      if (where.why === "outside-root") refuse(abs, shown, OUTSIDE);
+      if (where.why === "outside-root") refuse(abs, shown, LEADS_OUT);
       return;
     }
     let st: fs.Stats;
@@ -81,7 +104,8 @@ export async function expandInputs(args: readonly string[], base: string, root: 
       st = undefined;
     }
     if (st && !st.isDirectory() && !(st.isSymbolicLink() && isDirLink(abs))) {
-      admit(abs, arg);
+      if (RECORDS_FILE.test(abs)) refuse(abs, arg, recordsFileReason(arg));
+      else admit(abs, arg);
       continue;
     }
     if (st === undefined && !isDynamicPattern(toPosix(arg))) {
@@ -95,7 +119,7 @@ export async function expandInputs(args: readonly string[], base: string, root: 
       // A folder (or a link to one, named explicitly): its real location must be inside the root.
       const where = realInside(abs, root);
       if (!where.ok) {
-        refuse(abs, arg, where.why === "outside-root" ? OUTSIDE : describeRefusal(where.why, 0));
+        refuse(abs, arg, where.why === "outside-root" ? LEADS_OUT : describeRefusal(where.why, 0));
         continue;
       }
     } else {
@@ -105,24 +129,30 @@ export async function expandInputs(args: readonly string[], base: string, root: 
       // The walk starts at the pattern's folder: through a link there it would leave the root.
       const where = realInside(dirBase, root);
       if (!where.ok) {
-        if (where.why === "outside-root") refuse(dirBase, dirRel, OUTSIDE);
+        if (where.why === "outside-root") refuse(dirBase, dirRel, LEADS_OUT);
         else unmatched.push(arg);
         continue;
       }
     }
     const match = globToRegExp(pattern);
+    const keepAll = !st && namesExtension(pattern, ext);
     const maxDepth = pattern.includes("**") ? Infinity : pattern.split("/").length - (dirRel ? dirRel.split("/").length : 0);
     let any = false;
     walk(dirBase, dirRel, maxDepth, (e) => {
       if (!match.test(e.rel)) return;
+      if (!keepAll && !e.rel.endsWith(ext)) return;
       any = true;
-      if (e.dirent.isFile()) files.add(e.abs);
+      if (keepAll && RECORDS_FILE.test(e.rel)) refuse(e.abs, e.rel, recordsFileReason(e.rel));
+      else if (e.dirent.isFile()) files.add(e.abs);
       else if (e.dirent.isSymbolicLink()) admit(e.abs, e.rel);
       else refuse(e.abs, e.rel, NOT_A_FILE);
     });
-    if (!any) unmatched.push(arg);
+    if (!any) {
+      unmatched.push(arg);
+      if (st) empty.push(arg);
+    }
   }
-  return { files: [...files].sort(), unmatched, refused: [...refused.values()].sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0)) };
+  return { files: [...files].sort(), unmatched, empty, refused: [...refused.values()].sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0)) };
 }
 
 function isDirLink(abs: string): boolean {

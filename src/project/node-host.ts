@@ -3,10 +3,12 @@
 // a regular file, at most MAX_CHARTER_BYTES; bytes decode as UTF-8 with any
 // invalid byte kept as a mark the compiler reports (CH0016).
 import fs from "node:fs";
+import path from "node:path";
 import type { CompilerHost } from "../compiler.js";
 import { MAX_CHARTER_BYTES } from "../config/limits.js";
 import { decodeUtf8 } from "../text/utf8.js";
-import { readInside, realInside } from "./safe-fs.js";
+import { isInside, readInside, realInside } from "./safe-fs.js";
+import { outsideRootReason } from "./root.js";
 
 /** Charter files larger than this are refused (CH0303) rather than read. */
 export const MAX_FILE_BYTES = MAX_CHARTER_BYTES;
@@ -39,7 +41,8 @@ export function nodeHost(root: string, overlay?: ReadonlyMap<string, string>, re
       if (!r.missing) refused.set(abs, r.detail);
       return undefined;
     },
-    refusal: (abs) => refused.get(abs),
+    // A path outside the root (an entry the compiler refuses before reading) is told which root and how to change it.
+    refusal: (abs) => refused.get(abs) ?? (isInside(path.resolve(root), path.resolve(abs)) ? undefined : outsideRootReason(root)),
     realpath(abs) {
       const r = realInside(abs, undefined);
       return r.ok ? r.real : overlay?.has(abs) ? abs : undefined;

@@ -199,6 +199,8 @@ export interface Charter {
   readonly headerSpan: Span;
   readonly version: Text | null;
   readonly jurisdiction: { readonly kind: "personal"; readonly span: Span } | { readonly kind: "territorial"; readonly territory: string; readonly span: Span } | null;
+  /** Where a `jurisdiction` was written with a value that is neither form (CH0105 reported there); `jurisdiction` is then null. */
+  readonly invalidJurisdiction?: Span;
   readonly preamble: Text | null;
   /** Federation only: the matters the federation may decide. */
   readonly powers: readonly { readonly name: string; readonly span: Span }[];

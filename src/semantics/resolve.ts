@@ -416,7 +416,10 @@ class Resolver {
         if (matchWords(p.terms, ["personal"])) charter.jurisdiction = { kind: "personal", span: p.span };
         else if (p.terms.length === 2 && isWord(a, "territorial") && b?.kind === "string") {
           charter.jurisdiction = { kind: "territorial", territory: b.value, span: p.span };
-        } else this.values.invalid(j, "jurisdiction", p.span);
+        } else {
+          this.values.invalid(j, "jurisdiction", p.span);
+          charter.invalidJurisdiction = p.span;
+        }
       }
     }
     const powers = f.get("powers");

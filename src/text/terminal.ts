@@ -5,7 +5,8 @@
 // workflow command). `sanitizeForTerminal()` writes every C0/C1 control
 // character, DEL, line and paragraph separators, bidirectional overrides and
 // lone surrogates as a visible escape (`\n`, `\x1b`, `\u202e`), so the text
-// stays on the line it was put on and shows what was there.
+// stays on the line it was put on and shows what was there. A lone surrogate
+// U+DC80–U+DCFF, the mark of an undecodable byte, is shown as that byte (`\xff`).
 //
 // Shared by the CLI (src/cli/) and the text renderer (src/diagnostics/render-text.ts).
 
@@ -18,6 +19,8 @@ function escape(ch: string): string {
   const named = NAMED[ch];
   if (named) return named;
   const u = ch.charCodeAt(0);
+  // U+DC80–U+DCFF marks an undecodable byte (src/text/utf8.ts): shown as that byte.
+  if (u >= 0xdc80 && u <= 0xdcff) return `\\x${(u - 0xdc00).toString(16)}`;
   return u <= 0xff ? `\\x${u.toString(16).padStart(2, "0")}` : `\\u${u.toString(16).padStart(4, "0")}`;
 }
 

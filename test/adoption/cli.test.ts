@@ -48,6 +48,11 @@ describe("the packed package", () => {
     for (const f of ["dist/cli.js", "dist/lsp.js", "dist/prettier.js", "bin/charterc.js", "bin/charterc-lsp.js", "schemas/charter.schema.json", "docs/codes/CH0106.md", "README.md", "package.json"]) {
       expect(packed.files).toContain(f);
     }
+    // The examples the README's first command and the tour use, the files it links, and the licence package.json names.
+    for (const f of ["charters/free-commons.charter", "charters/federations/cascadia-confederacy.charter", "charters/records/free-commons-2024.yaml", "ARCHITECTURE.md", "bench/results.md", "LICENSE"]) {
+      expect(packed.files).toContain(f);
+    }
+    expect(fs.readFileSync(path.join(packed.installed, "node_modules/charterc/LICENSE"), "utf8")).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the charterc authors\n/);
     expect(packed.files.filter((f) => f.startsWith("test/") || f.startsWith("src/"))).toEqual([]);
     // Nor the fuzzer (it reads test/ and needs dev dependencies): it is built to dist-dev/, which is not packed.
     expect(packed.files.filter((f) => /fuzz|^dist-dev\//.test(f))).toEqual([]);
@@ -69,6 +74,30 @@ describe("the packed package", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(packed.installed, "node_modules/charterc/package.json"), "utf8")).version);
     expect(fs.existsSync(p.lsp)).toBe(true);
+  });
+});
+
+describe("the shipped examples", () => {
+  it("run from the tarball as the README shows: copied out of node_modules/charterc/charters, `check 'charters/**'` skips the records", async () => {
+    const q = await project();
+    try {
+      fs.cpSync(path.join(q.dir, "node_modules/charterc/charters"), path.join(q.dir, "charters"), { recursive: true });
+      const one = q.charterc(["check", FREE]);
+      expect(one.status).toBe(0);
+      expect(one.stdout).toContain(`${FREE} charter "Free Commons of Cascadia": 14 of 14 properties hold`);
+      const all = q.charterc(["check", "charters/**"]);
+      expect(all.stdout).not.toMatch(/unexpected character|records\//);
+      expect(all.stdout).toMatch(/11 files checked: 0 errors, \d+ warnings/);
+      // From a subfolder, a sibling is inside the npm project's root (the folder of package.json).
+      const sub = q.charterc(["check", "../free-commons.charter"], { cwd: "charters/federations" });
+      expect(sub.stdout).not.toContain("CH0303");
+      expect(sub.status).toBe(0);
+      const rec = q.charterc(["check", "charters/records/free-commons-2024.yaml"]);
+      expect(rec.stdout).toContain("is a records file, not a charter: check records with `charterc validate charters/records/free-commons-2024.yaml --charter C`");
+      expect(rec.stdout).toMatch(/1 file checked: 1 error, 0 warnings/);
+    } finally {
+      q.remove();
+    }
   });
 });
 

@@ -28,6 +28,8 @@ afterAll(() => app?.remove());
 describe("the installed package", () => {
   it("ships what its bins need: bin/ with the launcher, dist/cli.js and dist/lsp.js", () => {
     for (const f of ["bin/charterc.js", "bin/charterc-lsp.js", "bin/launch.js", "dist/cli.js", "dist/lsp.js", "package.json"]) expect(tarFiles).toContain(f);
+    // What the README relies on: the examples (and their records) for its first command and the tour, the files it links, the licence.
+    for (const f of ["charters/free-commons.charter", "charters/records/free-commons-2024.yaml", "ARCHITECTURE.md", "bench/results.md", "LICENSE"]) expect(tarFiles).toContain(f);
     expect(tarFiles.some((f) => f.startsWith("test/") || f.startsWith("src/"))).toBe(false);
     // The fuzzer is a developer tool that reads test/: `npm run fuzz` builds it to dist-dev/, which is not packed.
     expect(tarFiles.filter((f) => /fuzz|^dist-dev\//.test(f))).toEqual([]);

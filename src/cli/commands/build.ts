@@ -8,6 +8,7 @@
 // is collected first and written by the project layer (`writeOutputs`):
 // colliding names, links and wrong kinds of file in the way are refused
 // before anything is written, and each file is replaced atomically.
+import { displayPath } from "../../project/root.js";
 import path from "node:path";
 import { relativeId, type CheckResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
@@ -99,7 +100,7 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
     built.push({ file: f.file, base: rel.split(path.sep).join("/"), ...(constitution ? { constitution } : {}) });
     for (const o of await emitCharter(constitution ? { ...input, constitution } : input, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
   }
-  const shownOut = sanitizeForTerminal(relativeId(io.cwd, outDir));
+  const shownOut = sanitizeForTerminal(displayPath(io.cwd, project.root, outDir));
   if (built.length === 0) {
     // Nothing can be built: write nothing (no site shell with an empty index
     // that looks like a published site, no output folder), and say so.
@@ -110,7 +111,7 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
     const { siteFiles } = await import("./build-site.js");
     for (const o of await siteFiles({ result, projectRoot: project.root, built, kinds, options, ...(flags.git !== undefined ? { git: flags.git } : {}) })) outputs.push({ path: o.name, bytes: o.content, from: "the site" });
   }
-  const written = writeOutputs(outDir, outputs, (abs) => relativeId(io.cwd, abs));
+  const written = writeOutputs(outDir, outputs, (abs) => displayPath(io.cwd, project.root, abs));
   printer.block(`${written} file${written === 1 ? "" : "s"} written to ${shownOut} from ${entries.length - failed} charter${entries.length - failed === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not built` : ""}`);
   return failed > 0 ? 1 : 0;
 }

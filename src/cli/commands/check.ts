@@ -1,4 +1,5 @@
 // `charterc check [paths]` — parse, resolve and analyse, then report.
+import { displayPath } from "../../project/root.js";
 import path from "node:path";
 import { relativeId, type CheckResult, type FileResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
@@ -57,8 +58,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
 
 /** Show paths relative to the working directory, as people typed them. */
 function displayPaths(result: CheckResult, root: string, cwd: string): CheckResult {
-  if (path.resolve(root) === path.resolve(cwd)) return result;
-  const show = (f: string) => relativeId(cwd, path.join(root, f));
+  const show = (f: string) => displayPath(cwd, root, path.join(root, f));
   return {
     ...result,
     files: result.files.map((f) => ({

@@ -22,6 +22,7 @@ import { FileError, replaceFile } from "../../project/safe-fs.js";
 import { invalidUtf8 } from "../../text/utf8.js";
 import { sanitizeForTerminal } from "../../text/terminal.js";
 import { projectInputs } from "../inputs.js";
+import { displayPath } from "../../project/root.js";
 import { UsageError, type Io } from "../io.js";
 import { Printer } from "../print.js";
 
@@ -71,7 +72,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
   const { project, files, refused } = await projectInputs(paths, io, flags.config, "format");
   let exit = 0;
   for (const r of refused) {
-    printer.line(`charterc: ${sanitizeForTerminal(toPosix(path.relative(io.cwd, r.abs)) || r.abs)} ${r.reason}`);
+    printer.line(`charterc: ${sanitizeForTerminal(displayPath(io.cwd, project.root, r.abs))} ${r.reason}`);
     exit = 1;
   }
   const unformatted: string[] = [];

@@ -5,6 +5,7 @@
 // charter with errors, bad arguments).
 import path from "node:path";
 import { check, relativeId } from "../../compiler.js";
+import { displayPath } from "../../project/root.js";
 import { jsonDiagnostic } from "../../diagnostics/render-json.js";
 import { LineIndex } from "../../text/line-index.js";
 import { validateRecords, type ValidateResult } from "../../validate/index.js";
@@ -39,7 +40,7 @@ export async function runValidate(records: readonly string[], flags: ValidateFla
   const errors = f ? f.diagnostics.filter((d) => d.severity === "error" && !d.rule) : [];
   if (!f || !f.charter || errors.length > 0) {
     const printer = new Printer((t) => io.err(t));
-    printer.diagnostics(errors, f, c);
+    printer.diagnostics(errors.map((d) => ({ ...d, file: displayPath(io.cwd, project.root, path.join(project.root, d.file)) })), f, c);
     printer.end(); // main prints the closing line
     const unread = errors.some((d) => d.code === "CH0302" || d.code === "CH0303");
     throw new UsageError(`cannot validate records against \`${sanitizeForTerminal(flags.charter)}\`: ${unread ? "the charter could not be read" : "the charter has errors"}`);
