@@ -133,11 +133,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("lsp")
     .description("run the charter language server (for editors)")
     .option("--stdio", "talk LSP over stdin/stdout (the default)")
-    .option("--node-ipc", "talk LSP over node IPC")
-    .option("--socket <port>", "talk LSP over a socket")
-    .action(async () => {
-      const { runLanguageServer } = await import("../lsp/bin.js");
-      runLanguageServer();
+    .option("--socket <port>", "connect to the client listening on this port of 127.0.0.1 (1-65535)")
+    .option("--node-ipc", "talk LSP over node IPC (when a Node client starts the server with an IPC channel)")
+    .option("--pipe <name>", "connect to the client listening on a named pipe or Unix socket")
+    .addOption(new Option("--clientProcessId <pid>", "the editor's process id (sent by editors)").hideHelp())
+    .action(async (flags: { stdio?: boolean; socket?: string; nodeIpc?: boolean; pipe?: string; clientProcessId?: string }) => {
+      const { parseServerArgs, startLanguageServer, ServerArgsError, ServerStartError } = await import("../lsp/bin.js");
+      // The same reading of the options as `charterc-lsp`, from what commander parsed.
+      const args = [...(flags.stdio ? ["--stdio"] : []), ...(flags.nodeIpc ? ["--node-ipc"] : []), ...(flags.socket !== undefined ? [`--socket=${flags.socket}`] : []), ...(flags.pipe !== undefined ? [`--pipe=${flags.pipe}`] : [])];
+      if (flags.clientProcessId !== undefined) args.push(`--clientProcessId=${flags.clientProcessId}`);
+      let command;
+      try {
+        command = parseServerArgs(args);
+      } catch (e) {
+        throw e instanceof ServerArgsError ? new UsageError(e.message) : e;
+      }
+      if (command.kind !== "run") return;
+      try {
+        await startLanguageServer(command.transport);
+      } catch (e) {
+        if (!(e instanceof ServerStartError)) throw e;
+        io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
+        setExit(e.exitCode);
+        return;
+      }
       // The server runs until the client disconnects; keep the process alive.
       await new Promise<never>(() => {});
     });
