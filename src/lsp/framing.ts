@@ -2,7 +2,8 @@
 // JSON), parsed so that a bad frame never stalls the stream: a header without
 // a usable Content-Length (missing, `abc`, negative, huge), a header block
 // that never ends, or a body that is not JSON is reported and skipped, and
-// parsing resumes at the next `Content-Length:` header. A Content-Length a
+// parsing resumes at the next `Content-Length:` header (one report per bad
+// frame: its rest, arriving in pieces, is skipped silently). A Content-Length a
 // few bytes too large is recognised when the next header arrives inside the
 // body (or, for the last message, when the stream goes idle) and the JSON
 // before it is taken as the message. Pure (no Node module): the Node reader
