@@ -81,6 +81,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
     .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
     .option("-c, --config <file>", "path to charterc.yaml")
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
     .action(async (files: string[], flags) => {
       const { runCompare } = await import("./commands/compare.js");
       setExit(await runCompare(files, flags, io));
@@ -122,6 +124,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("explain")
     .description("print the documentation of a rule, a diagnostic code, a section or a field")
     .argument("<id>", "a rule id (exit-entrenched), a code (CH0105), a section (membership) or a field (exit.notice)")
+    // Accepted like every other command's (the page is plain text either way).
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
     .action(async (id: string) => {
       const { explainOrFail } = await import("./commands/explain.js");
       io.out(explainOrFail(id));
