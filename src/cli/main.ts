@@ -1,9 +1,10 @@
 // The `charterc` command line. Each command's code is imported only when
 // that command runs, so `charterc --version` and `charterc check` load no
 // more than they need (ajv, prettier and the language server stay unloaded).
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../project/config-file.js";
 import { FileError } from "../project/safe-fs.js";
+import { suggest } from "../text/suggest.js";
 import { sanitizeForTerminal } from "../text/terminal.js";
 import { NoInputError, processIo, UsageError, type Io } from "./io.js";
 import { VERSION } from "../version.js";
@@ -21,7 +22,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION, "-v, --version")
     .showHelpAfterError("see `charterc help`")
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(safeLines(s.trimEnd())) })
-    .exitOverride();
+    .exitOverride()
+    // A required option says so in the help (`-o, --out <dir>  output folder (required)`); subcommands inherit this.
+    .configureHelp({
+      optionDescription: (option) => {
+        const text = Help.prototype.optionDescription.call(new Help(), option);
+        return option.mandatory ? `${text} (required)` : text;
+      },
+    });
   // Which command is running, for the pointer under a usage error.
   program.hook("preAction", (_program, action) => {
     running = action.name();
@@ -189,6 +197,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     if (argv.length === 0) {
       program.outputHelp();
+      return 2;
+    }
+    // `charterc help NOPE`: commander prints the general help without a word about NOPE.
+    if (argv[0] === "help" && argv[1] === "help") {
+      io.out(program.helpInformation());
+      return 0;
+    }
+    if (argv[0] === "help" && argv[1] !== undefined && !argv[1].startsWith("-") && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!))) {
+      const like = suggest(argv[1], program.commands.map((c) => c.name()));
+      io.err(`charterc: unknown command '${sanitizeForTerminal(argv[1])}'${like ? ` (did you mean \`${like}\`?)` : ""}`);
+      io.err("");
+      io.err(program.helpInformation().trimEnd());
       return 2;
     }
     await program.parseAsync([...argv], { from: "user" });
