@@ -51,14 +51,14 @@ describe("compare", () => {
     expect(charterc(dir, ["explain", "exit-entrenched", "--no-color"])).toEqual(page);
   });
 
-  it("eight charters are shown in groups that fit 120 columns, each with the row labels, every charter once", () => {
+  it("eight charters are shown in groups that fit 160 columns (not a terminal), each with the row labels, every charter once", () => {
     const files = fs.readdirSync(path.join(REPO, "charters")).filter((f) => f.endsWith(".charter"));
     const { dir } = sandbox();
     fs.cpSync(path.join(REPO, "charters"), path.join(dir, "charters"), { recursive: true });
     const r = charterc(dir, ["compare", ...files.map((f) => `charters/${f}`)]);
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
-    expect(Math.max(...out.map((l) => l.length))).toBeLessThanOrEqual(120);
+    expect(Math.max(...out.map((l) => l.length))).toBeLessThanOrEqual(160);
     const heads = out.filter((l) => /^charters? \d/.test(l));
     expect(heads.length).toBeGreaterThan(1);
     expect(heads.at(-1)).toMatch(new RegExp(`of ${files.length}$`));
@@ -133,5 +133,15 @@ describe("what the errors mean for the file", () => {
     expect(r.stdout.match(/did you mean/g), r.stdout).toEqual(["did you mean"]);
     expect(r.stdout).toContain("unknown field `joned`\n");
     expect(r.stdout).toContain("help: did you mean `joined`?");
+  });
+});
+
+describe("compare's text width", () => {
+  it("is the terminal's (at least 80 columns), or 160 when the output is not a terminal", async () => {
+    const { textWidth } = await import("../../src/cli/commands/compare.js");
+    expect(textWidth({ isTTY: true, columns: 100 })).toBe(100);
+    expect(textWidth({ isTTY: true, columns: 40 })).toBe(80);
+    expect(textWidth({ isTTY: false, columns: 100 })).toBe(160);
+    expect(textWidth({})).toBe(160);
   });
 });

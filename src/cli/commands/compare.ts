@@ -21,8 +21,14 @@ export interface CompareFlags {
   color?: boolean;
 }
 
-/** The widest line of the text table; more charters than fit are shown in groups, each with the row labels. */
-export const TEXT_WIDTH = 120;
+/**
+ * The widest line of the text table: the terminal's width, or 160 columns
+ * when the output is not a terminal. More charters than fit are shown in
+ * groups, each with the row labels.
+ */
+export function textWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  return stream.isTTY && stream.columns ? Math.max(80, stream.columns) : 160;
+}
 
 const GLOB = /[*?[\]{}]/;
 
@@ -39,7 +45,8 @@ export async function runCompare(args: readonly string[], flags: CompareFlags, i
   const entries = new Map<string, FileResult>();
   for (const f of result.files) if (f.entry) entries.set(path.join(project.root, ...f.file.split("/")), f);
   // The same file named twice is one charter (compared once); a comparison needs two.
-  if (entries.size === 1) throw new UsageError(`\`compare\` takes two or more different charter files (got one: \`${relativeId(io.cwd, [...entries.keys()][0]!)}\`)`);
+  // (A named file that is missing was reported above: that is the error, exit 1.)
+  if (entries.size === 1 && !broken) throw new UsageError(`\`compare\` takes two or more different charter files (got one: \`${relativeId(io.cwd, [...entries.keys()][0]!)}\`)`);
   const inputs: CompareInput[] = [];
   const printer = new Printer((t) => io.err(t));
   for (const abs of inArgumentOrder([...entries.keys()], args, io.cwd)) {
@@ -54,9 +61,9 @@ export async function runCompare(args: readonly string[], flags: CompareFlags, i
     }
     inputs.push({ file: shown, charter: f.charter, properties: f.properties });
   }
-  if (inputs.length === 0) return 1;
+  if (inputs.length === 0 || entries.size < 2) return 1;
   const c = compareCharters(inputs);
-  io.out(flags.format === "json" ? JSON.stringify(comparisonToJson(c), null, 2) : flags.format === "markdown" ? comparisonToMarkdown(c) : textInGroups(c, TEXT_WIDTH));
+  io.out(flags.format === "json" ? JSON.stringify(comparisonToJson(c), null, 2) : flags.format === "markdown" ? comparisonToMarkdown(c) : textInGroups(c, textWidth()));
   return broken ? 1 : 0;
 }
 
