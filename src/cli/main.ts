@@ -1,9 +1,10 @@
 // The `charterc` command line. Each command's code is imported only when
 // that command runs, so `charterc --version` and `charterc check` load no
 // more than they need (ajv, prettier and the language server stay unloaded).
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../project/config-file.js";
 import { FileError } from "../project/safe-fs.js";
+import { suggest } from "../text/suggest.js";
 import { sanitizeForTerminal } from "../text/terminal.js";
 import { NoInputError, processIo, UsageError, type Io } from "./io.js";
 import { VERSION } from "../version.js";
@@ -21,7 +22,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION, "-v, --version")
     .showHelpAfterError("see `charterc help`")
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(safeLines(s.trimEnd())) })
-    .exitOverride();
+    .exitOverride()
+    // A required option says so in the help (`-o, --out <dir>  output folder (required)`); subcommands inherit this.
+    .configureHelp({
+      optionDescription: (option) => {
+        const text = Help.prototype.optionDescription.call(new Help(), option);
+        return option.mandatory ? `${text} (required)` : text;
+      },
+    });
   // Which command is running, for the pointer under a usage error.
   program.hook("preAction", (_program, action) => {
     running = action.name();
@@ -81,6 +89,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
     .addOption(new Option("-p, --profile <profile>", "property profile").choices(["recommended", "panarchy", "strict"]))
     .option("-c, --config <file>", "path to charterc.yaml")
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
     .action(async (files: string[], flags) => {
       const { runCompare } = await import("./commands/compare.js");
       setExit(await runCompare(files, flags, io));
@@ -122,6 +132,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("explain")
     .description("print the documentation of a rule, a diagnostic code, a section or a field")
     .argument("<id>", "a rule id (exit-entrenched), a code (CH0105), a section (membership) or a field (exit.notice)")
+    // Accepted like every other command's (the page is plain text either way).
+    .option("--color", "force colours")
+    .option("--no-color", "disable colours")
     .action(async (id: string) => {
       const { explainOrFail } = await import("./commands/explain.js");
       io.out(explainOrFail(id));
@@ -133,11 +146,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("lsp")
     .description("run the charter language server (for editors)")
     .option("--stdio", "talk LSP over stdin/stdout (the default)")
-    .option("--node-ipc", "talk LSP over node IPC")
-    .option("--socket <port>", "talk LSP over a socket")
-    .action(async () => {
-      const { runLanguageServer } = await import("../lsp/bin.js");
-      runLanguageServer();
+    .option("--socket <port>", "connect to the client listening on this port of 127.0.0.1 (1-65535)")
+    .option("--node-ipc", "talk LSP over node IPC (when a Node client starts the server with an IPC channel)")
+    .option("--pipe <name>", "connect to the client listening on a named pipe or Unix socket")
+    .addOption(new Option("--clientProcessId <pid>", "the editor's process id (sent by editors)").hideHelp())
+    .action(async (flags: { stdio?: boolean; socket?: string; nodeIpc?: boolean; pipe?: string; clientProcessId?: string }) => {
+      const { parseServerArgs, startLanguageServer, ServerArgsError, ServerStartError } = await import("../lsp/bin.js");
+      // The same reading of the options as `charterc-lsp`, from what commander parsed.
+      const args = [...(flags.stdio ? ["--stdio"] : []), ...(flags.nodeIpc ? ["--node-ipc"] : []), ...(flags.socket !== undefined ? [`--socket=${flags.socket}`] : []), ...(flags.pipe !== undefined ? [`--pipe=${flags.pipe}`] : [])];
+      if (flags.clientProcessId !== undefined) args.push(`--clientProcessId=${flags.clientProcessId}`);
+      let command;
+      try {
+        command = parseServerArgs(args);
+      } catch (e) {
+        throw e instanceof ServerArgsError ? new UsageError(e.message) : e;
+      }
+      if (command.kind !== "run") return;
+      try {
+        await startLanguageServer(command.transport);
+      } catch (e) {
+        if (!(e instanceof ServerStartError)) throw e;
+        io.err(`charterc: ${sanitizeForTerminal(e.message)}`);
+        setExit(e.exitCode);
+        return;
+      }
       // The server runs until the client disconnects; keep the process alive.
       await new Promise<never>(() => {});
     });
@@ -165,6 +197,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     if (argv.length === 0) {
       program.outputHelp();
+      return 2;
+    }
+    // `charterc help NOPE`: commander prints the general help without a word about NOPE.
+    if (argv[0] === "help" && argv[1] === "help") {
+      io.out(program.helpInformation());
+      return 0;
+    }
+    if (argv[0] === "help" && argv[1] !== undefined && !argv[1].startsWith("-") && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!))) {
+      const like = suggest(argv[1], program.commands.map((c) => c.name()));
+      io.err(`charterc: unknown command '${sanitizeForTerminal(argv[1])}'${like ? ` (did you mean \`${like}\`?)` : ""}`);
+      io.err("");
+      io.err(program.helpInformation().trimEnd());
       return 2;
     }
     await program.parseAsync([...argv], { from: "user" });

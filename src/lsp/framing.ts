@@ -2,7 +2,8 @@
 // JSON), parsed so that a bad frame never stalls the stream: a header without
 // a usable Content-Length (missing, `abc`, negative, huge), a header block
 // that never ends, or a body that is not JSON is reported and skipped, and
-// parsing resumes at the next `Content-Length:` header. A Content-Length a
+// parsing resumes at the next `Content-Length:` header (one report per bad
+// frame: its rest, arriving in pieces, is skipped silently). A Content-Length a
 // few bytes too large is recognised when the next header arrives inside the
 // body (or, for the last message, when the stream goes idle) and the JSON
 // before it is taken as the message. Pure (no Node module): the Node reader
@@ -31,6 +32,12 @@ export class FrameParser {
   /** While a body is incomplete: where it starts, its declared length, and how far it was scanned for a next header. */
   private body: { header: number; at: number; length: number; scanned: number } | null = null;
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  /**
+   * A bad frame was reported and no `Content-Length:` followed it yet: the
+   * bytes still to come belong to that frame (its rest, arriving in pieces),
+   * so they are skipped without a second report.
+   */
+  private resyncing = false;
 
   constructor(private readonly sink: FrameSink) {}
 
@@ -118,9 +125,11 @@ export class FrameParser {
       }
       if (problem === null && length === null) problem = "a header without Content-Length";
       if (problem !== null) {
-        this.skip(problem, this.start + 1);
+        // No `Content-Length:` can start inside a header block and end past it (the block ends at CR LF CR LF).
+        this.skip(problem, this.start + 1, headerEnd + 4);
         continue;
       }
+      this.resyncing = false;
       // `start` stays at the header while the body arrives (a resync may begin inside the header block).
       this.body = { header: this.start, at: headerEnd + 4, length: length!, scanned: headerEnd + 4 };
     }
@@ -185,12 +194,18 @@ export class FrameParser {
     return null;
   }
 
-  /** Report a bad frame and continue at the next `Content-Length:` at or after `from`. */
-  private skip(reason: string, from: number): void {
-    this.sink.error(reason);
+  /**
+   * Report a bad frame (once: not again while resynchronising after one) and
+   * continue at the next `Content-Length:` at or after `from`; with none
+   * yet, wait at the tail (a header may be arriving), but not before `floor`
+   * (bytes known to hold no header start).
+   */
+  private skip(reason: string, from: number, floor = from): void {
+    if (!this.resyncing) this.sink.error(reason);
     const next = this.findKey(from, this.end);
+    this.resyncing = next < 0;
     if (next >= 0) this.start = next;
-    else this.start = Math.max(from, this.end - (KEY.length - 1)); // a header may be arriving
+    else this.start = Math.min(this.end, Math.max(from, floor, this.end - (KEY.length - 1)));
   }
 
   private json(from: number, to: number): unknown {

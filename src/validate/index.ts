@@ -160,7 +160,7 @@ export function validateRecords({ file, text, charter, limits = DEFAULT_YAML_LIM
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
         const like = suggest(key, ["charter", ...SECTIONS.map(([s]) => s)].filter((k) => !Object.hasOwn(root, k)));
         const at = keySpanAt(doc, [key]) ?? spanAt(doc, [key]);
-        diagnostics.push(diag("CH0402", file, at, { detail: `unknown field \`${key}\`${like ? ` (did you mean \`${like}\`?)` : ""}` }, like ? { help: `did you mean \`${like}\`?` } : {}));
+        diagnostics.push(diag("CH0402", file, at, { detail: `unknown field \`${key}\`` }, like ? { help: `did you mean \`${like}\`?` } : {}));
         continue;
       }
       const path: Path = fromPointer(e.instancePath);
@@ -182,7 +182,7 @@ export function validateRecords({ file, text, charter, limits = DEFAULT_YAML_LIM
         const like = suggest(key, v.fields[def].filter((f) => !Object.hasOwn(item as object, f)));
         const path: Path = [section, index, key];
         diagnostics.push(
-          diag("CH0402", file, keySpanAt(doc, path) ?? spanAt(doc, path), { detail: `${name}: unknown field \`${key}\`${like ? ` (did you mean \`${like}\`?)` : ""}` }, like ? { help: `did you mean \`${like}\`?` } : {}),
+          diag("CH0402", file, keySpanAt(doc, path) ?? spanAt(doc, path), { detail: `${name}: unknown field \`${key}\`` }, like ? { help: `did you mean \`${like}\`?` } : {}),
         );
       }
       if (unknown.length > 0) return;

@@ -228,9 +228,11 @@ describe("the built command", () => {
     expect(a).toMatch(/error CH0009[^]*\n\na\.charter:6:3 - error CH0015/);
     const fmt = spawnIn(dir, ["fmt", "a.charter", "b.charter"]);
     expect(fmt.status).toBe(1);
-    expect(fmt.stderr).toBe(`${a}\n\n${b}\n`);
+    // Each file's diagnostics, then what they mean for it (as build's `not built:` line).
+    const notFormatted = `${a}\n\ncharterc: not formatted: a.charter has 2 syntax errors\n\n${b}\n\ncharterc: not formatted: b.charter has 2 syntax errors\n`;
+    expect(fmt.stderr).toBe(notFormatted);
     const fmtCheck = spawnIn(dir, ["fmt", "--check", "a.charter", "b.charter"]);
-    expect(fmtCheck.stderr).toBe(`${a}\n\n${b}\n`);
+    expect(fmtCheck.stderr).toBe(notFormatted);
     const build = spawnIn(dir, ["build", "a.charter", "b.charter", "--out", "out"]);
     expect(build.status).toBe(1);
     expect(build.stderr).toBe(`${a}\n\ncharterc: not built: a.charter has 2 errors\n\n${b}\n\ncharterc: not built: b.charter has 2 errors\n\ncharterc: nothing written to out: all 2 charters have errors\n`);
@@ -240,7 +242,7 @@ describe("the built command", () => {
     for (const cmd of ["diff", "compare"]) {
       const r = spawnIn(dir, [cmd, "a.charter", "b.charter"]);
       expect(r.status).toBe(1);
-      expect(r.stderr).toBe(`${a}\n\n${b}\n`);
+      expect(r.stderr).toBe(`${a}\n\ncharterc: not compared: a.charter has 2 errors\n\n${b}\n\ncharterc: not compared: b.charter has 2 errors\n`);
     }
   });
 

@@ -27,23 +27,23 @@ ${extra}    outcome: adopted
 describe("a misspelt field", () => {
   test("`agianst: 10` is named, with `against` suggested, at the key — not reported as a missing `against`", () => {
     const ds = run(DECISION("    agianst: 10\n"));
-    expect(ds).toEqual([{ code: "CH0402", at: "agianst", line: 8, message: "decision `d1`: unknown field `agianst` (did you mean `against`?)", help: "did you mean `against`?" }]);
+    expect(ds).toEqual([{ code: "CH0402", at: "agianst", line: 8, message: "decision `d1`: unknown field `agianst`", help: "did you mean `against`?" }]);
   });
 
   test("`anounced:` gets a did-you-mean and is underlined at the key", () => {
     const ds = run(DECISION("    against: 10\n    anounced: 2024-04-01\n"));
-    expect(ds).toEqual([{ code: "CH0402", at: "anounced", line: 9, message: "decision `d1`: unknown field `anounced` (did you mean `announced`?)", help: "did you mean `announced`?" }]);
+    expect(ds).toEqual([{ code: "CH0402", at: "anounced", line: 9, message: "decision `d1`: unknown field `anounced`", help: "did you mean `announced`?" }]);
   });
 
   test("every misspelt field of a record is named; a field like no other gets no suggestion", () => {
     const ds = run(DECISION("    agianst: 10\n    colour: blue\n"));
-    expect(ds.map((d) => d.message)).toEqual(["decision `d1`: unknown field `agianst` (did you mean `against`?)", "decision `d1`: unknown field `colour`"]);
+    expect(ds.map((d) => d.message)).toEqual(["decision `d1`: unknown field `agianst`", "decision `d1`: unknown field `colour`"]);
     expect(ds[1]!.help).toBeUndefined();
   });
 
   test("a misspelt list at the top is named too (`decisons` → `decisions`)", () => {
     const ds = run("decisons: []\n");
-    expect(ds).toEqual([{ code: "CH0402", at: "decisons", line: 1, message: "unknown field `decisons` (did you mean `decisions`?)", help: "did you mean `decisions`?" }]);
+    expect(ds).toEqual([{ code: "CH0402", at: "decisons", line: 1, message: "unknown field `decisons`", help: "did you mean `decisions`?" }]);
   });
 
   test("a member's and an exit notice's fields too", () => {

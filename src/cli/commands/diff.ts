@@ -14,6 +14,7 @@ import { loadProjectConfig } from "../../project/config-file.js";
 import { checkInputs, expandInputs } from "../inputs.js";
 import { UsageError, type Io } from "../io.js";
 import { Printer } from "../print.js";
+import { sanitizeForTerminal } from "../../text/terminal.js";
 import { nodeHost } from "../../project/node-host.js";
 
 export interface DiffFlags {
@@ -37,7 +38,8 @@ export async function runDiff(args: readonly string[], flags: DiffFlags, io: Io)
     const f = result.files.find((x) => x.file === file);
     const errors = f?.diagnostics.filter(inputError) ?? [];
     printer.diagnostics(errors, f, c);
-    if (errors.length === 0) printer.line(`charterc: \`${file}\` could not be read as a charter`);
+    // As build's `not built: FILE has N errors`: what the diagnostics above mean for this command.
+    printer.line(errors.length === 0 ? `charterc: \`${file}\` could not be read as a charter` : `charterc: not compared: ${sanitizeForTerminal(file)} has ${errors.length} error${errors.length === 1 ? "" : "s"}`);
     broken = true;
   };
 

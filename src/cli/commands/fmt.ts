@@ -40,8 +40,11 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function report(printer: Printer, c: Colors, file: string, text: string, diagnostics: readonly Diagnostic[]): void {
+/** The diagnostics, then what they mean for this file (as build's `not built: FILE has N errors`). */
+function report(printer: Printer, c: Colors, file: string, text: string, diagnostics: readonly Diagnostic[], why?: string): void {
   printer.diagnostics(diagnostics.map((d) => ({ ...d, file })), { lines: new LineIndex(text) }, c);
+  const n = diagnostics.filter((d) => d.severity === "error").length;
+  printer.line(`charterc: not formatted: ${sanitizeForTerminal(file)} ${why ?? `has ${n === 1 ? "a syntax error" : `${n} syntax errors`}`}`);
 }
 
 /** Run `charterc fmt`; returns the exit code (0 formatted, 1 would change or syntax errors, 2 could not run). */
@@ -89,7 +92,7 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: Io, 
       // Never format what does not decode: the rewrite would replace the bytes.
       const bad = invalidUtf8(text)!;
       const d = diag("CH0016", shown, { start: bad.offset, end: bad.offset + 1 }, { byte: `0x${bad.byte.toString(16).padStart(2, "0")}`, at: String(bad.byteOffset), more: bad.count > 1 ? ` (${bad.count} invalid bytes in the file)` : "" });
-      report(printer, c, shown, text, [d]);
+      report(printer, c, shown, text, [d], "is not valid UTF-8");
       exit = Math.max(exit, 1);
       continue;
     }
