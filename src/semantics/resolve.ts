@@ -166,8 +166,8 @@ class Resolver {
     const byEntry: (SectionResult | undefined)[] = new Array(entries.length);
     const topFields: Field[] = [];
     const results: SectionResult[] = [];
-    /** The results made in this call (the others come from the cache). */
-    const fresh = new Set<SectionResult>();
+    /** 1 for the results (by index in `results`) made in this call, 0 for those from the cache (a flag, not a Set of thousands of objects). */
+    const fresh = new Uint8Array(entries.length);
     // Which results made it into the charter (not a duplicate, see CH0103), by index in `results`.
     const kept: number[] = [];
     const seen = new Map<string, Span>();
@@ -183,7 +183,7 @@ class Resolver {
       if (!r) {
         const old = moves && e >= moves.from ? prevResults[e] : undefined;
         r = old ? moveResult(old, moves!.delta) : this.lowerSection(entry, kind, imports);
-        fresh.add(r);
+        fresh[results.length] = 1;
       }
       byEntry[e] = r;
       results.push(r);
@@ -742,7 +742,7 @@ class Resolver {
    * this call (`fresh`); a reused one whose mark would change makes its
    * section stale (returned: indexes into `results`).
    */
-  private bindReferences(results: readonly SectionResult[], fresh: ReadonlySet<SectionResult>, bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): Set<number> {
+  private bindReferences(results: readonly SectionResult[], fresh: Uint8Array, bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): Set<number> {
     // Built on the first miss: a damaged file can have thousands of misses among thousands of names.
     let decisionNames: Suggester | undefined;
     let bodyNames: Suggester | undefined;
@@ -757,7 +757,7 @@ class Resolver {
           const ref = refs[k]!;
           const resolved = table.has(ref.name);
           if (ref.resolved !== resolved) {
-            if (fresh.has(r)) ref.resolved = resolved;
+            if (fresh[i] === 1) ref.resolved = resolved;
             else stale.add(i);
           }
           if (!resolved) miss(ref);
