@@ -60,29 +60,63 @@ export class CodeCounter {
  * One file's diagnostics with at most `max` of each code (the first ones in
  * position order) and one "and N more" per capped code, sorted. An earlier
  * summary for a code (from lowering) is merged into the new one, so each
- * code has at most one. Linear apart from the sort.
+ * code has at most one. Linear apart from the sorts: when a code is over the
+ * cap, only that code's list is sorted (rarely: it is usually in order
+ * already), and then only what is kept, not the thousands dropped.
  */
 export function capDiagnostics(list: readonly Diagnostic[], max = MAX_DIAGNOSTICS_PER_CODE): Diagnostic[] {
-  const sorted = [...list].sort(compareDiagnostics);
-  const kept: Diagnostic[] = [];
-  const counts = new Map<string, number>();
-  const earlier = new Map<string, number>();
-  const firstDropped = new Map<string, Diagnostic>();
-  for (const d of sorted) {
+  // Per code, the indices in `list` (in list order); the earlier summaries apart.
+  const byCode = new Map<string, number[]>();
+  let over = false;
+  let summaries = false;
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
     if (d.omitted) {
-      earlier.set(d.omitted.code, (earlier.get(d.omitted.code) ?? 0) + d.omitted.count);
-      if (!firstDropped.has(d.omitted.code)) firstDropped.set(d.omitted.code, d);
+      summaries = true;
       continue;
     }
-    const n = (counts.get(d.code) ?? 0) + 1;
-    counts.set(d.code, n);
-    if (n <= max) kept.push(d);
-    else if (!firstDropped.has(d.code)) firstDropped.set(d.code, d);
+    let xs = byCode.get(d.code);
+    if (!xs) byCode.set(d.code, (xs = []));
+    if (xs.push(i) > max) over = true;
   }
-  if (firstDropped.size === 0) return sorted;
-  for (const [code, first] of firstDropped) {
+  if (!over && !summaries) return [...list].sort(compareDiagnostics);
+  // `list` sorted stably: x before y when it compares lower, or equal and earlier in the list.
+  const before = (x: number, y: number) => {
+    const c = compareDiagnostics(list[x]!, list[y]!);
+    return c < 0 || (c === 0 && x < y);
+  };
+  const keep = new Uint8Array(list.length);
+  const counts = new Map<string, number>();
+  const firstDropped = new Map<string, number>();
+  for (const [code, xs] of byCode) {
+    counts.set(code, xs.length);
+    if (xs.length <= max) {
+      for (const i of xs) keep[i] = 1;
+      continue;
+    }
+    let inOrder = true;
+    for (let k = 1; k < xs.length && inOrder; k++) if (!before(xs[k - 1]!, xs[k]!)) inOrder = false;
+    if (!inOrder) xs.sort((x, y) => (before(x, y) ? -1 : 1));
+    for (let k = 0; k < max; k++) keep[xs[k]!] = 1;
+    firstDropped.set(code, xs[max]!);
+  }
+  const earlier = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
+    if (!d.omitted) continue;
+    const code = d.omitted.code;
+    earlier.set(code, (earlier.get(code) ?? 0) + d.omitted.count);
+    const f = firstDropped.get(code);
+    if (f === undefined || before(i, f)) firstDropped.set(code, i);
+  }
+  if (firstDropped.size === 0) return [...list].sort(compareDiagnostics);
+  const kept: Diagnostic[] = [];
+  for (let i = 0; i < list.length; i++) if (keep[i] === 1) kept.push(list[i]!);
+  // The summaries in the order of their first dropped diagnostic (as a walk over the sorted list meets them).
+  const order = [...firstDropped].sort((x, y) => (before(x[1], y[1]) ? -1 : 1));
+  for (const [code, first] of order) {
     const count = Math.max(0, (counts.get(code) ?? 0) - max) + (earlier.get(code) ?? 0);
-    kept.push(omittedDiagnostic(code, count, first, max));
+    kept.push(omittedDiagnostic(code, count, list[first]!, max));
   }
   return kept.sort(compareDiagnostics);
 }

@@ -124,7 +124,38 @@ export function docsLink(code: string): string {
 }
 
 export function formatMessage(template: string, args: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in args ? String(args[key]) : m));
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (key in args ? String(args[key]) : `{${key}}`) + parts[i + 1]!;
+  }
+  return out;
+}
+
+/**
+ * A template split once into text, key, text, …, key, text (`{key}` as in
+ * formatMessage): thousands of diagnostics are made per analysis, and a
+ * regular expression replace for each cost more than the rest of `diag`.
+ */
+const templateParts = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    const list: string[] = [];
+    const re = /\{(\w+)\}/g;
+    let last = 0;
+    for (let m = re.exec(template); m; m = re.exec(template)) {
+      list.push(template.slice(last, m.index), m[1]!);
+      last = m.index + m[0].length;
+    }
+    list.push(template.slice(last));
+    parts = list;
+    // Templates come from the registry (a few hundred); a caller's own template is not kept.
+    if (templateParts.size < 1000) templateParts.set(template, parts);
+  }
+  return parts;
 }
 
 export interface DiagnosticExtras {

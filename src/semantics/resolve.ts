@@ -166,8 +166,8 @@ class Resolver {
     const byEntry: (SectionResult | undefined)[] = new Array(entries.length);
     const topFields: Field[] = [];
     const results: SectionResult[] = [];
-    /** The results made in this call (the others come from the cache). */
-    const fresh = new Set<SectionResult>();
+    /** 1 for the results (by index in `results`) made in this call, 0 for those from the cache (a flag, not a Set of thousands of objects). */
+    const fresh = new Uint8Array(entries.length);
     // Which results made it into the charter (not a duplicate, see CH0103), by index in `results`.
     const kept: number[] = [];
     const seen = new Map<string, Span>();
@@ -183,7 +183,7 @@ class Resolver {
       if (!r) {
         const old = moves && e >= moves.from ? prevResults[e] : undefined;
         r = old ? moveResult(old, moves!.delta) : this.lowerSection(entry, kind, imports);
-        fresh.add(r);
+        fresh[results.length] = 1;
       }
       byEntry[e] = r;
       results.push(r);
@@ -745,7 +745,7 @@ class Resolver {
    * this call (`fresh`); a reused one whose mark would change makes its
    * section stale (returned: indexes into `results`).
    */
-  private bindReferences(results: readonly SectionResult[], fresh: ReadonlySet<SectionResult>, bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): Set<number> {
+  private bindReferences(results: readonly SectionResult[], fresh: Uint8Array, bodies: ReadonlyMap<string, Body>, decisions: ReadonlyMap<string, Decision>): Set<number> {
     // Built on the first miss: a damaged file can have thousands of misses among thousands of names.
     let decisionNames: Suggester | undefined;
     let bodyNames: Suggester | undefined;
@@ -760,7 +760,7 @@ class Resolver {
           const ref = refs[k]!;
           const resolved = table.has(ref.name);
           if (ref.resolved !== resolved) {
-            if (fresh.has(r)) ref.resolved = resolved;
+            if (fresh[i] === 1) ref.resolved = resolved;
             else stale.add(i);
           }
           if (!resolved) miss(ref);
@@ -800,35 +800,67 @@ class Resolver {
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
 /**
- * A section's result with every span moved by `d`: new objects throughout
- * (the old result stays as it was), the same keys in the same order; the
- * references are new too, and listed in the same order.
+ * A section's result with every span moved by `d`: new objects on every
+ * path to a span (the old result stays as it was), the same keys in the same
+ * order; the references are new too, and listed in the same order.
  */
 function moveResult(r: SectionResult, d: number): SectionResult {
-  const refs = new Map<Ref, Mutable<Ref>>();
+  // Old reference, its moved copy, …: a section makes a few, so a list is cheaper than a Map.
+  const refs: Ref[] = [];
   const clause = r.clause ? (moveValue(r.clause, d, refs) as Clause) : null;
-  const ref = (x: Mutable<Ref>): Mutable<Ref> => refs.get(x) ?? { name: x.name, span: { start: x.span.start + d, end: x.span.end + d }, resolved: x.resolved };
+  const byOld = refs.length > 32 ? new Map(Array.from({ length: refs.length / 2 }, (_, i) => [refs[2 * i]!, refs[2 * i + 1]!])) : null;
+  const ref = (x: Mutable<Ref>): Mutable<Ref> => {
+    let y: Ref | undefined;
+    if (byOld) y = byOld.get(x);
+    else
+      for (let i = 0; i < refs.length; i += 2)
+        if (refs[i] === x) {
+          y = refs[i + 1];
+          break;
+        }
+    return (y as Mutable<Ref> | undefined) ?? { name: x.name, span: { start: x.span.start + d, end: x.span.end + d }, resolved: x.resolved };
+  };
   return {
     clause,
-    diagnostics: r.diagnostics.length === 0 ? NO_DIAGNOSTICS : r.diagnostics.map((x) => moveValue(x, d, new Map()) as Diagnostic),
+    diagnostics: r.diagnostics.length === 0 ? NO_DIAGNOSTICS : r.diagnostics.map((x) => moveValue(x, d, NO_REFS) as Diagnostic),
     decisionRefs: r.decisionRefs.map(ref),
     bodyRefs: r.bodyRefs.map(ref),
   };
 }
 
-/** A deep copy of plain data with every span (`{ start, end }`) moved by `d`; references are noted in `refs`. */
-function moveValue(v: unknown, d: number, refs: Map<Ref, Mutable<Ref>>): unknown {
+/** For moving diagnostics: references found in them are not wanted (not noted). */
+const NO_REFS: Ref[] = [];
+
+/**
+ * Plain data with every span (`{ start, end }`) moved by `d`: the objects on
+ * the path to a span are copied (same keys, same order: a spread keeps the
+ * hidden class), everything else — strings, and any object or array with no
+ * span inside — is shared with `v` (never changed by anyone, so sharing is
+ * safe and keeps the garbage collector's work small); references are noted in `refs` (old, moved, …).
+ */
+function moveValue(v: unknown, d: number, refs: Ref[]): unknown {
   if (typeof v !== "object" || v === null) return v;
   if (Array.isArray(v)) {
-    const out: unknown[] = new Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = moveValue(v[i], d, refs);
-    return out;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== "object" || x === null) continue;
+      const y = moveValue(x, d, refs);
+      if (y !== x) (out ??= v.slice())[i] = y;
+    }
+    return out ?? v;
   }
   const o = v as Record<string, unknown>;
   if (typeof o.start === "number" && typeof o.end === "number") return { start: o.start + d, end: o.end + d };
-  const out: Record<string, unknown> = {};
-  for (const k in o) out[k] = moveValue(o[k], d, refs);
-  if (typeof o.resolved === "boolean" && typeof o.name === "string") refs.set(o as unknown as Ref, out as unknown as Mutable<Ref>);
+  let out: Record<string, unknown> | null = null;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x !== "object" || x === null) continue;
+    const y = moveValue(x, d, refs);
+    if (y !== x) (out ??= { ...o })[k] = y;
+  }
+  if (out === null) return o;
+  if (refs !== NO_REFS && typeof o.resolved === "boolean" && typeof o.name === "string") refs.push(o as unknown as Ref, out as unknown as Ref);
   return out;
 }
 
