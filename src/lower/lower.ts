@@ -235,18 +235,7 @@ class Lowerer {
     const fields: Entry[] = [];
     this.entries(s.items, fields, true);
 
-    const last = lastTokenOfSection(s);
-    if (s.open !== null && s.close === null) {
-      this.report(
-        "CH0009",
-        after(last),
-        { section: label },
-        {
-          related: [{ file: this.file, span: span(s.open), message: "opened here" }],
-          fix: { title: "insert `}`", edits: [{ file: this.file, span: after(last), newText: " }" }] },
-        },
-      );
-    }
+    const last = this.checkClosed(s, label);
     return {
       kind: "section",
       keyword,
@@ -275,10 +264,24 @@ class Lowerer {
       like ? { fix: { title: `Change to \`${like}\``, edits: [{ file: this.file, span: at, newText: like }] } } : { help: `the sections are ${SECTION_LIST}` },
     );
     this.entries(s.items, [], true);
-    if (s.close === null) {
-      const last = lastTokenOfSection(s);
-      this.report("CH0009", after(last), { section: name }, { related: [{ file: this.file, span: span(s.open ?? s.keyword), message: "opened here" }] });
+    this.checkClosed(s, name);
+  }
+
+  /** CH0009 for a section opened and not closed; returns the section's last token. */
+  private checkClosed(s: CstSection, label: string): SyntaxToken {
+    const last = lastTokenOfSection(s);
+    if (s.open !== null && s.close === null) {
+      this.report(
+        "CH0009",
+        after(last),
+        { section: label },
+        {
+          related: [{ file: this.file, span: span(s.open), message: "opened here" }],
+          fix: { title: "insert `}`", edits: [{ file: this.file, span: after(last), newText: " }" }] },
+        },
+      );
     }
+    return last;
   }
 
   private field(f: CstField): Field {
