@@ -2,7 +2,8 @@
 // (dist/lsp.js) on stdio, as an editor drives it:
 //
 //   - edit → publishDiagnostics (for that version), p50/p95, on a 5,000-line
-//     election chain, appointment chain and deep amendable chain, and on an
+//     election chain, appointment chain and deep amendable chain (a character
+//     replaced, and typing: a character inserted then deleted), and on an
 //     18-line member of a 1,000-member federation (a workspace on disk);
 //   - hover sent right after an edit (same write), p50/p95: answered from the
 //     newest parse, never after the re-analysis;
@@ -197,7 +198,7 @@ function middleMatch(text, re) {
  * replaced alternately by `a` and `b`), timing edit → diagnostics and a hover
  * sent with each edit.
  */
-async function measure({ server, shape, text, files, open, editAt, swap, edits }) {
+async function measure({ server, shape, text, files, open, editAt, swap, edits, typing = false }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "charterc-lsp-bench-"));
   try {
     for (const [rel, body] of Object.entries(files ?? {})) {
@@ -221,10 +222,12 @@ async function measure({ server, shape, text, files, open, editAt, swap, edits }
       for (let i = 0; i < edits; i++) {
         version++;
         const ch = i % 2 === 0 ? swap[1] : swap[0];
+        // Typing: insert a character, then delete it (every later offset moves); otherwise replace one character.
+        const change = typing ? (i % 2 === 0 ? { range: { start: at, end: at }, text: swap[1] } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: "" }) : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ch };
         const wait = c.diagnostics(uri, version);
         const hover = c.request("textDocument/hover", { textDocument: { uri }, position: { line: at.line, character: at.character } });
         const t0 = performance.now();
-        c.send({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ch }] } });
+        c.send({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version }, contentChanges: [change] } });
         c.send(hover.msg);
         await hover.promise;
         hoverTimes.push(performance.now() - t0);
@@ -300,6 +303,10 @@ export async function lspShapes({ server = path.join(HERE, "..", "dist", "lsp.js
   if (want("election chain")) rows.push(await measure({ server, shape: "election chain", text: electionChain(lines), ...seats, edits }));
   if (want("appointment chain")) rows.push(await measure({ server, shape: "appointment chain", text: appointmentChain(lines), ...seats, edits }));
   if (want("deep amendable chain")) rows.push(await measure({ server, shape: "deep amendable chain", text: deepAmendableChain(lines), editAt: /90%/, swap: ["9", "8"], edits }));
+  // The same chains while typing: a character inserted, then deleted, so every later offset moves.
+  if (want("election chain (typing)")) rows.push(await measure({ server, shape: "election chain (typing)", text: electionChain(lines), ...seats, edits, typing: true }));
+  if (want("appointment chain (typing)")) rows.push(await measure({ server, shape: "appointment chain (typing)", text: appointmentChain(lines), ...seats, edits, typing: true }));
+  if (want("deep amendable chain (typing)")) rows.push(await measure({ server, shape: "deep amendable chain (typing)", text: deepAmendableChain(lines), editAt: /90%/, swap: ["9", "8"], edits, typing: true }));
   if (want("federation member")) rows.push(await measure({ server, shape: `federation member (${members} members)`, files: lspFederation(members, "charters/").files, open: `charters/members/m${members >> 1}.charter`, editAt: /50%/, swap: ["5", "6"], edits }));
   if (memory) {
     // The issue's 5 MB document (over the documented limits: refused with a diagnostic, so it shows the cost of

@@ -16,8 +16,9 @@
 // visited once. The BFS distances then give the witness: a shortest path to
 // the cheapest procedure, with a fixed preference among equally short ones.
 import type { Body, Charter, Clause, Decision } from "../semantics/model.js";
-import { type Coalition, live } from "./coalition.js";
+import { type Coalition, coalitionIndex, live } from "./coalition.js";
 import { compareCost, type Cost, NEVER, UNANIMOUS } from "./cost.js";
+import { FILL_APPOINTMENT, FILL_ELECTION, LISTED_BODY, tablesOf } from "./tables.js";
 
 export type Protection =
   | { readonly kind: "never" }
@@ -67,14 +68,6 @@ export interface ClauseCost {
   readonly procedure: Coalition | null;
 }
 
-const CONTRACT = "proc:(contract)";
-const procKey = (name: string) => `proc:${name}`;
-
-interface Edge {
-  readonly to: string;
-  readonly kind: EdgeKind;
-}
-
 export function protectionOf(clause: Clause, charter: Charter): Protection {
   const own = clause.amendable;
   if (own?.kind === "never") return { kind: "never" };
@@ -113,128 +106,216 @@ export function controlClauses(d: Decision, charter: Charter): { id: string; kin
   return out;
 }
 
+// Node numbering (C clauses; a body or decision is named by its clause index):
+//   [0, C)       clauses
+//   [C, 2C)      the procedure of decision d: C + d
+//   [2C, 3C)     the control node of amending procedure d: 2C + d
+//   [3C, 4C)     the control node of body b: 3C + b
+//   4C           unanimity of all members (no usable default)
+// Edge kinds double as the witness preference: lower is preferred.
+const AMENDER = 0;
+const DEFAULT = 1;
+const DECISION = 2;
+const CONTROL = 3;
+const KIND: readonly EdgeKind[] = ["amender", "default", "decision", "control"];
+
+const NEVER_PROTECTION: Protection = { kind: "never" };
+const CONTRACT_PROTECTION: Protection = { kind: "contract" };
+
+/** The witness links of one charter, shared by all its clause costs: read only when a witness is shown. */
+interface Paths {
+  readonly clauses: readonly Clause[];
+  /** For a clause: the node its witness steps to (a clause, a procedure, unanimity), or -1. */
+  readonly nextTo: Int32Array;
+  readonly nextKind: Uint8Array;
+  readonly amendmentsId: string | null;
+}
+
 export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<string, Coalition>): Map<string, ClauseCost> {
-  const protections = new Map<string, Protection>();
-  const forward = new Map<string, Edge[]>();
-  const amendmentsId = charter.amendments?.id ?? null;
+  const clauses = charter.clauses;
+  const t = tablesOf(charter);
+  const C = t.size;
+  const PROC = C;
+  const CTL = 2 * C;
+  const CTLB = 3 * C;
+  const CONTRACT = 4 * C;
+  const N = 4 * C + 1;
+  const amend = t.amendments;
+  const { decisionBody, fillKind, filler } = t;
+
+  // Protection and forward edges of each clause: C → its amender (a
+  // procedure, or unanimity), C → the amender's control node, and C →
+  // `amendments` when C follows the default.
+  const own = charter.amendments ? charter.amendments.by : null;
+  const dflt = own && own.resolved ? (t.decisionAt.get(own.name) ?? -1) : -1;
+  const ownProtection: (Protection | undefined)[] = [];
+  const protectionAt = (d: number, kind: "own" | "default"): Protection => {
+    if (kind === "default") return (ownProtection[C] ??= { kind: "default", decision: (clauses[d] as Decision).name });
+    return (ownProtection[d] ??= { kind: "own", decision: (clauses[d] as Decision).name });
+  };
+  const protections: Protection[] = new Array(C);
+  const amender = new Int32Array(C).fill(-1); // the decision index, or -1 (CONTRACT when `contract[i]`)
+  const contract = new Uint8Array(C);
+  const viaAmendments = new Uint8Array(C);
+  const ctlUsed = new Uint8Array(C);
+  for (let i = 0; i < C; i++) {
+    const a = clauses[i]!.amendable;
+    let p: Protection;
+    let d = -1;
+    if (a?.kind === "never") p = NEVER_PROTECTION;
+    else {
+      if (a?.kind === "by" && a.decision.resolved) d = t.decisionAt.get(a.decision.name) ?? -1;
+      // Unresolved: treated as absent — the default applies.
+      if (d >= 0) p = protectionAt(d, "own");
+      else if (dflt >= 0) {
+        d = dflt;
+        p = protectionAt(d, "default");
+        if (amend >= 0 && i !== amend) viaAmendments[i] = 1;
+      } else p = CONTRACT_PROTECTION;
+    }
+    protections[i] = p;
+    if (d >= 0) {
+      amender[i] = d;
+      ctlUsed[d] = 1;
+    } else if (p.kind === "contract") contract[i] = 1;
+  }
 
   // The clauses that control an amending procedure P are its own clause,
   // its body, and whoever fills that body, transitively (`controlClauses`).
-  // They are not listed per procedure: `ctl:P` lists `decision P` and leads
-  // on to `ctlB:B` for P's body; `ctlB:B` lists `body B` (and the electing
-  // decision's clause) and leads on to the node of the body that fills B.
-  // Each clause reaches `ctl:P` by one edge; the nodes lead to the clauses
-  // they list by edges of length 0. So a long election chain is stored once,
-  // however many procedures and clauses it controls.
-  interface Link {
-    readonly own: readonly { id: string; kind: EdgeKind }[];
-    readonly next: string | null;
-  }
-  const links = new Map<string, Link>();
-  const ctlKey = (name: string) => `ctl:${name}`;
-  const bodyKey = (name: string) => `ctlB:${name}`;
-  for (const b of charter.bodies.values()) {
-    const own: { id: string; kind: EdgeKind }[] = [{ id: b.id, kind: "control" }];
-    let next: string | null = null;
-    if (b.members?.kind === "seats") {
-      const sel = b.selection;
-      if (sel?.kind === "election") {
-        const e = live(sel.by, charter.decisions);
-        if (e) {
-          own.push({ id: e.id, kind: "control" });
-          const eb = live(e.by, charter.bodies);
-          if (eb) next = bodyKey(eb.name);
-        }
-      } else if (sel?.kind === "appointment") {
-        const a = live(sel.by, charter.bodies);
-        if (a) next = bodyKey(a.name);
-      }
+  // They are not listed per procedure: the control node of P lists
+  // `decision P` and leads on to the node of P's body; a body's node lists
+  // `body B` (and the electing decision's clause) and leads on to the node
+  // of the body that fills B. Each clause reaches P's node by one edge; the
+  // nodes lead to the clauses they list by edges of length 0. So a long
+  // election chain is stored once, however many procedures and clauses it
+  // controls.
+  const own1 = new Int32Array(N).fill(-1);
+  const own2 = new Int32Array(N).fill(-1);
+  const linkNext = new Int32Array(N).fill(-1);
+  for (let i = 0; i < C; i++) {
+    if (ctlUsed[i]) {
+      own1[CTL + i] = i;
+      if (decisionBody[i]! >= 0) linkNext[CTL + i] = CTLB + decisionBody[i]!;
     }
-    links.set(bodyKey(b.name), { own, next });
-  }
-  for (const c of charter.clauses) {
-    const p = protectionOf(c, charter);
-    protections.set(c.id, p);
-    const edges: Edge[] = [];
-    if (p.kind === "own" || p.kind === "default") {
-      edges.push({ to: procKey(p.decision), kind: "amender" });
-      const key = ctlKey(p.decision);
-      if (!links.has(key)) {
-        const d = charter.decisions.get(p.decision)!;
-        const body = live(d.by, charter.bodies);
-        links.set(key, { own: [{ id: d.id, kind: "decision" }], next: body ? bodyKey(body.name) : null });
-      }
-      edges.push({ to: key, kind: "control" });
-    } else if (p.kind === "contract") {
-      edges.push({ to: CONTRACT, kind: "amender" });
+    if (t.listed[i] === LISTED_BODY) {
+      own1[CTLB + i] = i;
+      const f = filler[i]!;
+      if (fillKind[i] === FILL_ELECTION && f >= 0) {
+        own2[CTLB + i] = f;
+        if (decisionBody[f]! >= 0) linkNext[CTLB + i] = CTLB + decisionBody[f]!;
+      } else if (fillKind[i] === FILL_APPOINTMENT && f >= 0) linkNext[CTLB + i] = CTLB + f;
     }
-    if (p.kind === "default" && amendmentsId && c.id !== amendmentsId) edges.push({ to: amendmentsId, kind: "default" });
-    forward.set(c.id, edges);
   }
 
-  // Reversed edges: into a clause or procedure from the clauses (weight 1);
-  // into a clause or node from the nodes that list it or lead to it (weight 0).
-  const reverse = new Map<string, string[]>();
-  const reverse0 = new Map<string, string[]>();
-  const add = (m: Map<string, string[]>, to: string, from: string) => {
-    let list = m.get(to);
-    if (!list) m.set(to, (list = []));
-    list.push(from);
-  };
-  for (const [from, edges] of forward) for (const e of edges) add(reverse, e.to, from);
-  for (const [key, link] of links) {
-    for (const x of link.own) add(reverse0, x.id, key);
-    if (link.next) add(reverse0, link.next, key);
+  // Reversed edges as flat adjacency lists: `rev` into a clause or
+  // procedure from the clauses (weight 1); `rev0` into a clause or node from
+  // the nodes that list it or lead to it (weight 0).
+  const revStart = new Int32Array(N + 1);
+  const rev0Start = new Int32Array(N + 1);
+  for (let i = 0; i < C; i++) {
+    if (amender[i]! >= 0) {
+      revStart[PROC + amender[i]! + 1]!++;
+      revStart[CTL + amender[i]! + 1]!++;
+    } else if (contract[i]) revStart[CONTRACT + 1]!++;
+    if (viaAmendments[i]) revStart[amend + 1]!++;
+  }
+  for (let n = CTL; n < CONTRACT; n++) {
+    if (own1[n]! < 0) continue;
+    rev0Start[own1[n]! + 1]!++;
+    if (own2[n]! >= 0) rev0Start[own2[n]! + 1]!++;
+    if (linkNext[n]! >= 0) rev0Start[linkNext[n]! + 1]!++;
+  }
+  for (let n = 0; n < N; n++) {
+    revStart[n + 1]! += revStart[n]!;
+    rev0Start[n + 1]! += rev0Start[n]!;
+  }
+  const rev = new Int32Array(revStart[N]!);
+  const rev0 = new Int32Array(rev0Start[N]!);
+  {
+    const fill = revStart.slice(0, N);
+    for (let i = 0; i < C; i++) {
+      if (amender[i]! >= 0) {
+        rev[fill[PROC + amender[i]!]!++] = i;
+        rev[fill[CTL + amender[i]!]!++] = i;
+      } else if (contract[i]) rev[fill[CONTRACT]!++] = i;
+      if (viaAmendments[i]) rev[fill[amend]!++] = i;
+    }
+    const fill0 = rev0Start.slice(0, N);
+    for (let n = CTL; n < CONTRACT; n++) {
+      if (own1[n]! < 0) continue;
+      rev0[fill0[own1[n]!]!++] = n;
+      if (own2[n]! >= 0) rev0[fill0[own2[n]!]!++] = n;
+      if (linkNext[n]! >= 0) rev0[fill0[linkNext[n]!]!++] = n;
+    }
   }
 
   // Procedures, cheapest first, grouped by equal cost.
-  const procs: { key: string; cost: Cost; coalition: Coalition | null }[] = [];
-  for (const co of coalitions.values()) procs.push({ key: procKey(co.decision), cost: co.cost, coalition: co });
-  if (reverse.has(CONTRACT)) procs.push({ key: CONTRACT, cost: UNANIMOUS, coalition: null });
-  procs.sort((a, b) => compareCost(a.cost, b.cost) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const procs: { node: number; cost: Cost; coalition: Coalition | null }[] = [];
+  const coalitionAt: (Coalition | undefined)[] = [];
+  for (const co of coalitions.values()) {
+    const d = coalitionIndex(co, charter) ?? t.decisionAt.get(co.decision);
+    if (d === undefined) continue;
+    coalitionAt[d] = co;
+    procs.push({ node: PROC + d, cost: co.cost, coalition: co });
+  }
+  if (revStart[CONTRACT + 1]! > revStart[CONTRACT]!) procs.push({ node: CONTRACT, cost: UNANIMOUS, coalition: null });
+  procs.sort((a, b) => compareCost(a.cost, b.cost) || a.node - b.node);
 
   // Breadth-first from each group of equally cheap procedures over reversed
   // edges: every node is claimed once, by the cheapest group that reaches it,
   // with its distance (in clause edges) to that group. A control node takes
-  // the distance of the first of its clauses claimed, and passes it on at once.
-  const claimed = new Map<string, { cost: Cost; group: number; dist: number }>();
-  const claimOrder: string[] = [];
-  let group = 0;
-  let i = 0;
-  while (i < procs.length) {
+  // the distance of the first of its clauses claimed, and passes it on at
+  // once. Every node enters the queue at most once, so one queue serves all
+  // groups, and read in order it is the claiming order.
+  const group = new Int32Array(N).fill(-1);
+  const dist = new Int32Array(N);
+  const groupCost: Cost[] = [];
+  const queue = new Int32Array(N);
+  const stack = new Int32Array(N + 1);
+  let tail = 0;
+  let g = 0;
+  /** Claims, for group g at distance d + 1, every unclaimed node with a (weight 1) edge into `node`. */
+  const claimFrom = (node: number, d: number): void => {
+    for (let k = revStart[node]!, end = revStart[node + 1]!; k < end; k++) {
+      const from = rev[k]!;
+      if (group[from]! >= 0) continue;
+      group[from] = g;
+      dist[from] = d + 1;
+      queue[tail++] = from;
+    }
+  };
+  for (let i = 0; i < procs.length; ) {
     let j = i;
     while (j < procs.length && compareCost(procs[j]!.cost, procs[i]!.cost) === 0) j++;
-    const queue: string[] = [];
-    for (const p of procs.slice(i, j)) {
-      claimed.set(p.key, { cost: p.cost, group, dist: 0 });
-      queue.push(p.key);
-      claimOrder.push(p.key);
+    groupCost.push(procs[i]!.cost);
+    let head = tail;
+    for (let k = i; k < j; k++) {
+      const node = procs[k]!.node;
+      group[node] = g;
+      dist[node] = 0;
+      queue[tail++] = node;
     }
-    const claimFrom = (node: string, info: { cost: Cost; dist: number }) => {
-      for (const from of reverse.get(node) ?? []) {
-        if (claimed.has(from)) continue;
-        claimed.set(from, { cost: info.cost, group, dist: info.dist + 1 });
-        queue.push(from);
-        claimOrder.push(from);
-      }
-    };
-    for (let head = 0; head < queue.length; head++) {
+    for (; head < tail; head++) {
       const node = queue[head]!;
-      const info = claimed.get(node)!;
-      claimFrom(node, info);
+      const d = dist[node]!;
+      claimFrom(node, d);
       // Along the 0-length edges: every node that lists this clause, or leads to such a node.
-      const stack = [node];
-      while (stack.length > 0) {
-        for (const n of reverse0.get(stack.pop()!) ?? []) {
-          if (claimed.has(n)) continue;
-          const at = { cost: info.cost, group, dist: info.dist };
-          claimed.set(n, at);
-          if (n.startsWith("ctl:")) claimFrom(n, at);
-          stack.push(n);
+      let top = 0;
+      stack[top++] = node;
+      while (top > 0) {
+        const x = stack[--top]!;
+        for (let k = rev0Start[x]!, end = rev0Start[x + 1]!; k < end; k++) {
+          const n = rev0[k]!;
+          if (group[n]! >= 0) continue;
+          group[n] = g;
+          dist[n] = d;
+          // A procedure's control node: the clauses amended by that procedure are one step further.
+          if (n < CTLB) claimFrom(n, d);
+          stack[top++] = n;
         }
       }
     }
-    group++;
+    g++;
     i = j;
   }
 
@@ -247,114 +328,137 @@ export function computeClauseCosts(charter: Charter, coalitions: ReadonlyMap<str
   // have a nearer one). Found for every node at once by walking the chains
   // (each node has one successor) and sharing what is found; a chain that
   // closes into a cycle ends where it returns, as `controlClauses` stops.
-  type Step = { to: string; kind: EdgeKind };
-  const ownHit = (key: string): Step | null => {
-    const at = claimed.get(key);
-    if (!at) return null;
-    for (const x of links.get(key)!.own) {
-      const t = claimed.get(x.id);
-      if (t && t.group === at.group && t.dist === at.dist) return { to: x.id, kind: x.kind };
-    }
-    return null;
+  const firstTo = new Int32Array(N).fill(-1);
+  const firstKind = new Uint8Array(N);
+  const firstDone = new Uint8Array(N);
+  const onWalk = new Uint8Array(N);
+  const walk: number[] = [];
+  const ownHit = (n: number): number => {
+    const ng = group[n]!;
+    if (ng < 0) return -1;
+    const nd = dist[n]!;
+    const a = own1[n]!;
+    if (a >= 0 && group[a] === ng && dist[a] === nd) return a;
+    const b = own2[n]!;
+    if (b >= 0 && group[b] === ng && dist[b] === nd) return b;
+    return -1;
   };
-  const firstAt = new Map<string, Step | null>();
-  const viaControl = (start: string): Step | null => {
-    const walk: string[] = [];
-    const onWalk = new Set<string>();
-    let cur: string | null = start;
-    let after: Step | null = null;
-    while (cur !== null && !firstAt.has(cur) && !onWalk.has(cur)) {
-      onWalk.add(cur);
+  const viaControl = (start: number): void => {
+    walk.length = 0;
+    let cur = start;
+    let after = -1;
+    let afterKind = 0;
+    while (cur >= 0 && !firstDone[cur] && !onWalk[cur]) {
+      onWalk[cur] = 1;
       walk.push(cur);
       const hit = ownHit(cur);
-      if (hit) {
+      if (hit >= 0) {
         after = hit;
-        firstAt.set(cur, hit);
+        afterKind = cur < CTLB && hit === own1[cur] ? DECISION : CONTROL;
+        firstTo[cur] = after;
+        firstKind[cur] = afterKind;
+        firstDone[cur] = 1;
+        onWalk[cur] = 0;
         walk.pop();
-        cur = null;
+        cur = -1;
         break;
       }
-      cur = links.get(cur)!.next;
+      cur = linkNext[cur]!;
     }
-    if (cur !== null && firstAt.has(cur)) after = firstAt.get(cur)!;
-    for (let k = walk.length - 1; k >= 0; k--) firstAt.set(walk[k]!, after);
-    return firstAt.get(start) ?? null;
+    if (cur >= 0 && firstDone[cur]) {
+      after = firstTo[cur]!;
+      afterKind = firstKind[cur]!;
+    }
+    for (let k = walk.length - 1; k >= 0; k--) {
+      const w = walk[k]!;
+      firstTo[w] = after;
+      firstKind[w] = afterKind;
+      firstDone[w] = 1;
+    }
+    for (const w of walk) onWalk[w] = 0;
   };
-  const preference: Record<EdgeKind, number> = { amender: 0, default: 1, decision: 2, control: 3 };
-  const next = new Map<string, { to: string; kind: EdgeKind }>();
-  for (const [from, edges] of forward) {
-    const info = claimed.get(from);
-    if (!info) continue;
-    let best: { to: string; kind: EdgeKind } | null = null;
-    for (const e of edges) {
-      const t = claimed.get(e.to);
-      if (!t || t.group !== info.group || t.dist !== info.dist - 1) continue;
-      const step = e.to.startsWith("ctl:") ? viaControl(e.to) : e;
-      if (step && (!best || preference[step.kind] < preference[best.kind])) best = step;
+  const nextTo = new Int32Array(C).fill(-1);
+  const nextKind = new Uint8Array(C);
+  for (let i = 0; i < C; i++) {
+    const ig = group[i]!;
+    if (ig < 0) continue;
+    const want = dist[i]! - 1;
+    let best = -1;
+    let bestKind = 4;
+    const d = amender[i]!;
+    const am = d >= 0 ? PROC + d : contract[i] ? CONTRACT : -1;
+    if (am >= 0 && group[am] === ig && dist[am] === want) {
+      best = am;
+      bestKind = AMENDER;
     }
-    if (best) next.set(from, best);
+    if (bestKind > DEFAULT && viaAmendments[i] && group[amend] === ig && dist[amend] === want) {
+      best = amend;
+      bestKind = DEFAULT;
+    }
+    if (bestKind > DECISION && d >= 0 && group[CTL + d] === ig && dist[CTL + d] === want) {
+      const ctl = CTL + d;
+      if (!firstDone[ctl]) viaControl(ctl);
+      if (firstTo[ctl]! >= 0 && firstKind[ctl]! < bestKind) {
+        best = firstTo[ctl]!;
+        bestKind = firstKind[ctl]!;
+      }
+    }
+    if (best >= 0) {
+      nextTo[i] = best;
+      nextKind[i] = bestKind;
+    }
   }
 
   // Each node's path ends where the path of its `next` ends: resolved in
   // claiming order (a node's `next` was claimed before it), so every node is
   // visited once and no witness is built here — only the links.
-  const byKey = new Map(procs.map((p) => [p.key, p]));
-  const hops = new Map<string, number>(); // clause steps after this node, procedure step included
-  const terminal = new Map<string, string | null>(); // the procedure key the path ends at (null: unanimity)
-  for (const node of claimOrder) {
-    if (node === CONTRACT) {
-      hops.set(node, 0);
-      terminal.set(node, null);
-    } else if (node.startsWith("proc:")) {
-      hops.set(node, 0);
-      terminal.set(node, node);
-    } else {
-      const n = next.get(node);
-      if (!n) {
-        hops.set(node, 0);
-        terminal.set(node, null);
-        continue;
-      }
-      hops.set(node, (n.to === CONTRACT ? 0 : 1) + hops.get(n.to)!);
-      terminal.set(node, terminal.get(n.to)!);
+  const hops = new Int32Array(N); // clause steps after this node, procedure step included
+  const terminal = new Int32Array(N).fill(-1); // the procedure node the path ends at (-1: unanimity)
+  for (let k = 0; k < tail; k++) {
+    const node = queue[k]!;
+    if (node >= PROC) {
+      if (node < CTL) terminal[node] = node;
+      continue;
     }
+    const n = nextTo[node]!;
+    if (n < 0) continue;
+    hops[node] = (n === CONTRACT ? 0 : 1) + hops[n]!;
+    terminal[node] = terminal[n]!;
   }
-  const stepOf = (to: string, kind: EdgeKind): WitnessStep | null => {
-    if (to === CONTRACT) return null;
-    if (to.startsWith("proc:")) return { id: byKey.get(to)!.coalition!.clauseId, edge: "amender" };
-    return { id: to, edge: kind };
-  };
 
+  const paths: Paths = { clauses, nextTo, nextKind, amendmentsId: amend >= 0 ? clauses[amend]!.id : null };
   const result = new Map<string, ClauseCost>();
-  for (const c of charter.clauses) {
-    const protection = protections.get(c.id)!;
-    const info = claimed.get(c.id);
-    if (!info) {
-      result.set(c.id, new Cost0(c.id, protection, NEVER, null, 0, null, null, next, stepOf));
+  for (let i = 0; i < C; i++) {
+    const id = clauses[i]!.id;
+    const protection = protections[i]!;
+    const ig = group[i]!;
+    if (ig < 0) {
+      result.set(id, new Cost0(id, protection, NEVER, null, 0, i, false, paths));
       continue;
     }
     // §6.1 writes a default-protected clause's witness through the section
     // that sets the default: `exit → amendments → decision ordinary`. When the
     // cheapest route is the default procedure itself and `amendments` is
     // amended by that same procedure, show that equally cheap path.
-    const first = next.get(c.id);
+    const first = nextTo[i]!;
     const viaDefault =
-      protection.kind === "default" &&
-      amendmentsId !== null &&
-      c.id !== amendmentsId &&
-      first?.kind === "amender" &&
-      first.to === procKey(protection.decision) &&
-      next.get(amendmentsId)?.kind === "amender" &&
-      next.get(amendmentsId)?.to === first.to;
-    const term = terminal.get(c.id) ?? null;
-    const nextStep = viaDefault ? { id: amendmentsId!, edge: "default" as const } : first ? stepOf(first.to, first.kind) : null;
-    const length = 1 + (viaDefault ? 1 : 0) + (hops.get(c.id) ?? 0);
-    result.set(c.id, new Cost0(c.id, protection, info.cost, term ? byKey.get(term)!.coalition : null, length, nextStep, viaDefault ? amendmentsId : null, next, stepOf));
+      viaAmendments[i] === 1 && nextKind[i] === AMENDER && first === PROC + amender[i]! && nextKind[amend] === AMENDER && nextTo[amend] === first;
+    const term = terminal[i]!;
+    const procedure = term >= 0 ? (coalitionAt[term - PROC] ?? null) : null;
+    const length = 1 + (viaDefault ? 1 : 0) + hops[i]!;
+    result.set(id, new Cost0(id, protection, procedure ? procedure.cost : groupCost[ig]!, procedure, length, i, viaDefault, paths));
   }
   return result;
 }
 
-/** A clause cost whose witness is built from the predecessor links when read. */
+function stepAt(paths: Paths, to: number, kind: number): WitnessStep | null {
+  const C = paths.clauses.length;
+  if (to < 0 || to >= 2 * C) return null; // unanimity: no step
+  if (to >= C) return { id: paths.clauses[to - C]!.id, edge: "amender" };
+  return { id: paths.clauses[to]!.id, edge: KIND[kind]! };
+}
+
+/** A clause cost whose witness is built from the shared predecessor links when read. */
 class Cost0 implements ClauseCost {
   constructor(
     readonly clauseId: string,
@@ -362,11 +466,16 @@ class Cost0 implements ClauseCost {
     readonly cost: Cost,
     readonly procedure: Coalition | null,
     readonly length: number,
-    readonly next: WitnessStep | null,
-    private readonly viaDefault: string | null,
-    private readonly links: ReadonlyMap<string, { to: string; kind: EdgeKind }>,
-    private readonly stepOf: (to: string, kind: EdgeKind) => WitnessStep | null,
+    private readonly at: number,
+    private readonly viaDefault: boolean,
+    private readonly paths: Paths,
   ) {}
+
+  get next(): WitnessStep | null {
+    if (this.length === 0) return null;
+    if (this.viaDefault) return { id: this.paths.amendmentsId!, edge: "default" };
+    return stepAt(this.paths, this.paths.nextTo[this.at]!, this.paths.nextKind[this.at]!);
+  }
 
   get steps(): readonly WitnessStep[] {
     return [...this.walk()];
@@ -377,18 +486,18 @@ class Cost0 implements ClauseCost {
     yield { id: this.clauseId, edge: null };
     let count = 1;
     if (this.viaDefault) {
-      yield { id: this.viaDefault, edge: "default" };
+      yield { id: this.paths.amendmentsId!, edge: "default" };
       count++;
     }
-    let node = this.clauseId;
-    while (count < this.length) {
-      const n = this.links.get(node);
-      if (!n) break;
-      const step = this.stepOf(n.to, n.kind);
+    const { nextTo, nextKind, clauses } = this.paths;
+    let node = this.at;
+    while (count < this.length && node < clauses.length) {
+      const n = nextTo[node]!;
+      const step = stepAt(this.paths, n, nextKind[node]!);
       if (!step) break;
       yield step;
       count++;
-      node = n.to;
+      node = n;
     }
   }
 

@@ -3,6 +3,7 @@
 // P on its own.
 import type { Body, Charter, Decision, Ref, Threshold } from "../semantics/model.js";
 import { type Cost, formatCost, formatPercent, type MemberUnit, NEVER, share } from "./cost.js";
+import { FILL_ELECTION, LISTED_DECISION, tablesOf } from "./tables.js";
 
 export interface Coalition {
   /** Decision name. */
@@ -33,28 +34,41 @@ function quorumOf(d: Decision): number {
   return Math.min(1, Math.max(0, q));
 }
 
+/** A quorum that counts (above 0). */
+function hasQuorum(d: Decision): boolean {
+  return d.quorum !== null && quorumOf(d) > EPS;
+}
+
 function quorumText(d: Decision): string | null {
-  const q = quorumOf(d);
-  if (q <= EPS || !d.quorum) return null;
+  if (!d.quorum || !hasQuorum(d)) return null;
   return `${d.quorum.percent}% quorum`;
 }
 
 /** Threshold over a body of all members (a member share). */
-function memberShare(d: Decision, t: Threshold): { cost: Cost; explanation: string } {
+function memberShareCost(d: Decision, t: Threshold): Cost {
   const q = quorumOf(d);
+  switch (t.kind) {
+    case "unanimity":
+      return share(1);
+    case "consensus":
+      return share(hasQuorum(d) ? q : 0);
+    case "share":
+      if (t.base === "members") return share(t.value, t.strict);
+      return share(hasQuorum(d) ? q * t.value : 0, t.strict);
+  }
+}
+
+/** How a member share arises, in words (written only when shown). */
+function memberShareText(d: Decision, t: Threshold): string {
   const qt = quorumText(d);
   switch (t.kind) {
     case "unanimity":
-      return { cost: share(1), explanation: t.text };
+      return t.text;
     case "consensus":
-      return qt
-        ? { cost: share(q), explanation: `${t.text} with ${qt}` }
-        : { cost: share(0), explanation: `${t.text} without quorum` };
+      return qt ? `${t.text} with ${qt}` : `${t.text} without quorum`;
     case "share":
-      if (t.base === "members") return { cost: share(t.value, t.strict), explanation: t.text };
-      return qt
-        ? { cost: share(q * t.value, t.strict), explanation: `${qt} × ${t.text}` }
-        : { cost: share(0, t.strict), explanation: `${t.text} without quorum` };
+      if (t.base === "members") return t.text;
+      return qt ? `${qt} × ${t.text}` : `${t.text} without quorum`;
   }
 }
 
@@ -110,20 +124,6 @@ const FULL_PATH = 8;
 const HEAD = 3;
 const TAIL = 3;
 
-interface Terminal {
-  readonly cost: Cost;
-  readonly explanation: string;
-  readonly unknown: boolean;
-}
-
-interface Chain {
-  readonly terminal: Terminal;
-  /** Elected bodies on the path, this one included. */
-  readonly depth: number;
-  /** The last min(TAIL, depth) bodies of the path. */
-  readonly last: readonly Body[];
-}
-
 /**
  * coalition(P) for every decision, in one pass over the election graph.
  *
@@ -137,118 +137,226 @@ interface Chain {
  * the decision that closes the cycle is counted in that body's seats.
  * Explanations name at most FULL_PATH elected bodies; longer paths show the
  * first and last few with "… N more …" (the whole path: `electionPath`).
+ * They are written when read (hover, messages, JSON), from the path's
+ * length and where its last few bodies start, both kept per body.
  */
 export function computeCoalitions(charter: Charter): Map<string, Coalition> {
-  const decisionOk = (d: Decision): Body | null => {
-    const body = live(d.by, charter.bodies);
-    return body && d.threshold && body.members ? body : null;
-  };
+  const t = tablesOf(charter);
+  const clauses = charter.clauses;
+  const C = t.size;
+  const { decisionBody, fillKind, filler } = t;
 
-  /** The electing decision through which a body's decisions are costed, or null. */
-  const electorOf = (b: Body): Decision | null => {
-    if (b.members?.kind !== "seats" || b.selection?.kind !== "election") return null;
-    const e = live(b.selection.by, charter.decisions);
-    return e && !impossibleQuorum(e) ? e : null;
-  };
-
-  const terminalOf = (d: Decision): Terminal => {
-    if (impossibleQuorum(d)) return { cost: NEVER, explanation: `${d.quorum!.percent}% quorum can never be met`, unknown: false };
-    const body = live(d.by, charter.bodies);
-    const t = d.threshold;
-    if (!body || !t || !body.members) {
-      const why = !body ? "names no known body" : !t ? "states no threshold" : `has a body \`${body.name}\` of unknown composition`;
-      return { cost: share(0), explanation: `\`${d.name}\` ${why}, so anyone may carry it`, unknown: true };
+  // elector[b]: the electing decision through which body b's decisions are costed, or -1.
+  // ok[d]: decision d has a live body of known composition and a threshold.
+  // succ[b]: the next elected body on the path from b, when its elector is decided by one, or -1.
+  const elector = new Int32Array(C).fill(-1);
+  const ok = new Uint8Array(C);
+  for (let i = 0; i < C; i++) {
+    const c = clauses[i]!;
+    if (c.kind === "decision") {
+      const b = decisionBody[i]!;
+      if (b >= 0 && c.threshold && (clauses[b] as Body).members) ok[i] = 1;
+    } else if (fillKind[i] === FILL_ELECTION) {
+      const e = filler[i]!;
+      if (e >= 0 && !impossibleQuorum(clauses[e] as Decision)) elector[i] = e;
     }
-    if (body.members.kind === "all" || body.members.kind === "per-member") {
-      const r = memberShare(d, t);
-      return { cost: r.cost, explanation: r.explanation, unknown: false };
-    }
-    const sel = body.selection;
-    const seats = Math.max(1, Math.floor(body.members.seats));
-    const h = seatsNeeded(d, t, seats);
-    const elector = sel?.kind === "election" ? live(sel.by, charter.decisions) : null;
-    const how =
-      sel?.kind === "sortition"
-        ? "chosen by sortition"
-        : sel?.kind === "appointment"
-          ? `appointed by ${sel.by.name}`
-          : sel?.kind === "election"
-            ? elector && impossibleQuorum(elector)
-              ? `elected by ${sel.by.name}, whose quorum can never be met`
-              : `elected by ${sel.by.name}, which ${body.name} itself controls`
-            : "filled in no stated way";
-    const qt = quorumText(d);
-    const cost: Cost = { kind: "seats", seats: h, of: seats, body: body.name };
-    return { cost, explanation: `${qt ? `${qt} × ` : ""}${t.text} of ${body.name} (${seats} seats ${how})`, unknown: false };
-  };
+  }
+  const succ = new Int32Array(C).fill(-1);
+  for (let b = 0; b < C; b++) {
+    const e = elector[b]!;
+    if (e < 0 || !ok[e]) continue;
+    const nb = decisionBody[e]!;
+    if (elector[nb]! >= 0) succ[b] = nb;
+  }
 
-  /** The next elected body on the path from `b`, when its elector is decided by one. */
-  const succ = (b: Body): Body | null => {
-    const nb = decisionOk(electorOf(b)!);
-    return nb && electorOf(nb) ? nb : null;
-  };
-
-  // Paths of every elected body: iterative walks along `succ`, each body done once.
-  const chains = new Map<string, Chain>();
-  const onWalk = new Map<string, number>();
-  for (const start of charter.bodies.values()) {
-    if (chains.has(start.name) || !electorOf(start)) continue;
-    const walk: Body[] = [];
-    let cur: Body | null = start;
-    while (cur && !chains.has(cur.name) && !onWalk.has(cur.name)) {
-      onWalk.set(cur.name, walk.length);
+  // Paths of every elected body: iterative walks along `succ`, each body
+  // done once. depth[b]: elected bodies on the path, b included (0: not
+  // elected); term[b]: the decision whose terminal cost the path ends at;
+  // tail[b]: the first of the path's last min(TAIL, depth) bodies.
+  const depth = new Int32Array(C);
+  const term = new Int32Array(C).fill(-1);
+  const tail = new Int32Array(C).fill(-1);
+  const onWalk = new Int32Array(C).fill(-1);
+  const walk: number[] = [];
+  for (let start = 0; start < C; start++) {
+    if (depth[start]! > 0 || elector[start]! < 0) continue;
+    walk.length = 0;
+    let cur = start;
+    while (cur >= 0 && depth[cur] === 0 && onWalk[cur]! < 0) {
+      onWalk[cur] = walk.length;
       walk.push(cur);
-      cur = succ(cur);
+      cur = succ[cur]!;
     }
     let end = walk.length;
-    if (cur && onWalk.has(cur.name)) {
+    if (cur >= 0 && onWalk[cur]! >= 0) {
       // A cycle walk[k..end): each body's path goes once round and is cut where it returns.
-      const k = onWalk.get(cur.name)!;
-      const cycle = walk.slice(k);
-      const len = cycle.length;
+      const k = onWalk[cur]!;
+      const len = end - k;
       for (let i = 0; i < len; i++) {
-        const closer = electorOf(cycle[(i + len - 1) % len]!)!; // decided by cycle[i]
-        const last: Body[] = [];
-        for (let j = Math.max(0, len - TAIL); j < len; j++) last.push(cycle[(i + j) % len]!);
-        chains.set(cycle[i]!.name, { terminal: terminalOf(closer), depth: len, last });
+        const b = walk[k + i]!;
+        depth[b] = len;
+        term[b] = elector[walk[k + ((i + len - 1) % len)]!]!; // the decision of b that closes the cycle
+        tail[b] = walk[k + ((i + Math.max(0, len - TAIL)) % len)]!;
       }
       end = k;
     }
     for (let i = end - 1; i >= 0; i--) {
       const b = walk[i]!;
-      const s = succ(b);
-      const next = s ? chains.get(s.name)! : null;
-      if (!next) chains.set(b.name, { terminal: terminalOf(electorOf(b)!), depth: 1, last: [b] });
-      else chains.set(b.name, { terminal: next.terminal, depth: next.depth + 1, last: next.depth >= TAIL ? next.last : [b, ...next.last] });
+      const s = succ[b]!;
+      if (s < 0) {
+        depth[b] = 1;
+        term[b] = elector[b]!;
+        tail[b] = b;
+      } else {
+        depth[b] = depth[s]! + 1;
+        term[b] = term[s]!;
+        tail[b] = depth[s]! >= TAIL ? tail[s]! : b;
+      }
     }
-    for (const b of walk) onWalk.delete(b.name);
+    for (const b of walk) onWalk[b] = -1;
   }
 
-  const hop = (b: Body) => `${b.name} elected by ${electorOf(b)!.name}`;
+  const paths: ElectionPaths = { charter, succ, tail, elector };
+  const terminals: (Terminal | undefined)[] = [];
+  const terminalAt = (d: number): Terminal => (terminals[d] ??= terminalOf(charter, clauses[d] as Decision, decisionBody[d]! >= 0 ? (clauses[decisionBody[d]!] as Body) : null));
   const memo = new Map<string, Coalition>();
-  for (const d of charter.decisions.values()) {
-    const body = impossibleQuorum(d) ? null : decisionOk(d);
-    const chain = body ? chains.get(body.name) : undefined;
-    if (!chain) {
-      const t = terminalOf(d);
-      memo.set(d.name, { decision: d.name, clauseId: d.id, cost: t.cost, explanation: t.explanation, unknown: t.unknown, electedThrough: 0 });
-      continue;
+  // In table order (the clause order `resolve` fills the table in); a
+  // decision the table holds under another clause (a model built by hand)
+  // is costed on its own.
+  for (let i = 0; i < C; i++) {
+    if (t.listed[i] !== LISTED_DECISION) continue;
+    const dec = clauses[i] as Decision;
+    const body = !impossibleQuorum(dec) && ok[i] ? decisionBody[i]! : -1;
+    if (body < 0 || depth[body] === 0) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(i), paths, -1, 0, i));
+    else memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalAt(term[body]!), paths, body, depth[body]!, i));
+  }
+  if (memo.size !== charter.decisions.size) {
+    for (const dec of charter.decisions.values()) {
+      if (!memo.has(dec.name)) memo.set(dec.name, new CoalitionOf(dec.name, dec.id, terminalOf(charter, dec), paths, -1, 0, -1));
     }
-    const parts: string[] = [];
-    let b: Body | null = body;
-    const shown = chain.depth <= FULL_PATH ? chain.depth : HEAD;
-    for (let i = 0; i < shown && b; i++) {
-      parts.push(hop(b));
-      b = i + 1 < chain.depth ? (succ(b) ?? null) : null;
-    }
-    if (chain.depth > FULL_PATH) {
-      parts.push(`… ${chain.depth - HEAD - chain.last.length} more …`);
-      for (const x of chain.last) parts.push(hop(x));
-    }
-    parts.push(chain.terminal.explanation);
-    memo.set(d.name, { decision: d.name, clauseId: d.id, cost: chain.terminal.cost, explanation: parts.join(": "), unknown: chain.terminal.unknown, electedThrough: chain.depth });
   }
   return memo;
+}
+
+interface ElectionPaths {
+  readonly charter: Charter;
+  readonly succ: Int32Array;
+  readonly tail: Int32Array;
+  readonly elector: Int32Array;
+}
+
+/** What a path ends at: the cost of one decision on its own, its explanation written when read. */
+interface Terminal {
+  readonly cost: Cost;
+  readonly unknown: boolean;
+  readonly decision: Decision;
+}
+
+function terminalOf(charter: Charter, d: Decision, known?: Body | null): Terminal {
+  if (impossibleQuorum(d)) return { cost: NEVER, unknown: false, decision: d };
+  const body = known !== undefined ? known : live(d.by, charter.bodies);
+  const t = d.threshold;
+  if (!body || !t || !body.members) return { cost: share(0), unknown: true, decision: d };
+  if (body.members.kind === "all" || body.members.kind === "per-member") return { cost: memberShareCost(d, t), unknown: false, decision: d };
+  const seats = Math.max(1, Math.floor(body.members.seats));
+  return { cost: { kind: "seats", seats: seatsNeeded(d, t, seats), of: seats, body: body.name }, unknown: false, decision: d };
+}
+
+function terminalText(charter: Charter, d: Decision): string {
+  if (impossibleQuorum(d)) return `${d.quorum!.percent}% quorum can never be met`;
+  const body = live(d.by, charter.bodies);
+  const t = d.threshold;
+  if (!body || !t || !body.members) {
+    const why = !body ? "names no known body" : !t ? "states no threshold" : `has a body \`${body.name}\` of unknown composition`;
+    return `\`${d.name}\` ${why}, so anyone may carry it`;
+  }
+  if (body.members.kind === "all" || body.members.kind === "per-member") return memberShareText(d, t);
+  const sel = body.selection;
+  const seats = Math.max(1, Math.floor(body.members.seats));
+  const elector = sel?.kind === "election" ? live(sel.by, charter.decisions) : null;
+  const how =
+    sel?.kind === "sortition"
+      ? "chosen by sortition"
+      : sel?.kind === "appointment"
+        ? `appointed by ${sel.by.name}`
+        : sel?.kind === "election"
+          ? elector && impossibleQuorum(elector)
+            ? `elected by ${sel.by.name}, whose quorum can never be met`
+            : `elected by ${sel.by.name}, which ${body.name} itself controls`
+          : "filled in no stated way";
+  const qt = quorumText(d);
+  return `${qt ? `${qt} × ` : ""}${t.text} of ${body.name} (${seats} seats ${how})`;
+}
+
+/** A coalition whose explanation is written on first read (most are never shown). */
+class CoalitionOf implements Coalition {
+  readonly cost: Cost;
+  readonly unknown: boolean;
+  #explanation: string | null = null;
+  readonly #end: Terminal;
+  readonly #paths: ElectionPaths;
+  /** The decision's elected body (clause index), or -1. */
+  readonly #body: number;
+  /** The decision's clause index, or -1. */
+  readonly #at: number;
+
+  /** The clause index of a coalition's decision in `charter`, when it was computed for that charter; else undefined. */
+  static indexIn(co: Coalition, charter: Charter): number | undefined {
+    return co instanceof CoalitionOf && co.#paths.charter === charter && co.#at >= 0 ? co.#at : undefined;
+  }
+  constructor(
+    readonly decision: string,
+    readonly clauseId: string,
+    end: Terminal,
+    paths: ElectionPaths,
+    body: number,
+    readonly electedThrough: number,
+    at: number,
+  ) {
+    this.#at = at;
+    this.cost = end.cost;
+    this.unknown = end.unknown;
+    this.#end = end;
+    this.#paths = paths;
+    this.#body = body;
+  }
+
+  get explanation(): string {
+    return (this.#explanation ??= this.explain());
+  }
+
+  private explain(): string {
+    const { charter, succ, tail, elector } = this.#paths;
+    const last = terminalText(charter, this.#end.decision);
+    if (this.#body < 0) return last;
+    const clauses = charter.clauses;
+    const hop = (b: number) => `${(clauses[b] as Body).name} elected by ${(clauses[elector[b]!] as Decision).name}`;
+    const depth = this.electedThrough;
+    const parts: string[] = [];
+    let b = this.#body;
+    const shown = depth <= FULL_PATH ? depth : HEAD;
+    for (let i = 0; i < shown && b >= 0; i++) {
+      parts.push(hop(b));
+      b = i + 1 < depth ? succ[b]! : -1;
+    }
+    if (depth > FULL_PATH) {
+      const kept = Math.min(TAIL, depth);
+      parts.push(`… ${depth - HEAD - kept} more …`);
+      let x = tail[this.#body]!;
+      for (let i = 0; i < kept && x >= 0; i++, x = succ[x]!) parts.push(hop(x));
+    }
+    parts.push(last);
+    return parts.join(": ");
+  }
+
+  toJSON(): object {
+    return { decision: this.decision, clauseId: this.clauseId, cost: this.cost, explanation: this.explanation, unknown: this.unknown, electedThrough: this.electedThrough };
+  }
+}
+
+/** The clause index of a coalition's decision, when `computeCoalitions(charter)` made it (saves a name lookup). */
+export function coalitionIndex(co: Coalition, charter: Charter): number | undefined {
+  return CoalitionOf.indexIn(co, charter);
 }
 
 /** Every elected body on a coalition's path, in order (linear in the path; for JSON and tools). */

@@ -1,7 +1,7 @@
 // The property analyses of §6.1, computed once per charter and shared by the
 // rules, the CLI, the emitters and the LSP (hover shows a clause's cost).
 import type { Charter } from "../semantics/model.js";
-import { type ClauseCost, computeClauseCosts, type Protection } from "./amendment-graph.js";
+import { type ClauseCost, computeClauseCosts, type Protection, type WitnessStep } from "./amendment-graph.js";
 import { type Coalition, computeCoalitions, describeCoalition } from "./coalition.js";
 import { type Cost, costToJson, formatCost, type MemberUnit } from "./cost.js";
 
@@ -63,10 +63,18 @@ export function analyzeCharter(charter: Charter): CharterAnalysis {
 export function renderWitness(cc: ClauseCost, unit: MemberUnit, opts: { result?: boolean } = {}): string {
   const withResult = opts.result ?? true;
   if (cc.cost.kind === "never" && !cc.procedure) return `${cc.clauseId} (amendable: never)`;
-  const path = summarisePath(cc.witness).join(" → ");
+  const path = shownPath(cc).join(" → ");
   if (!cc.procedure) return `${path} → unanimous consent of all ${unit}`;
   const how = withResult ? describeCoalition(cc.procedure, unit) : cc.procedure.explanation;
   return `${path} (${how})`;
+}
+
+/** `summarisePath(cc.witness)`, keeping only the steps shown while the witness is walked. */
+export function shownPath(cc: ClauseCost): string[] {
+  const { head, tail, total } = ends(cc.walk(), WITNESS_ENDS, WITNESS_SHOWN - WITNESS_ENDS);
+  const ids = (steps: readonly WitnessStep[]) => steps.map((s) => s.id);
+  if (total <= WITNESS_SHOWN) return [...ids(head), ...ids(tail)];
+  return [...ids(head), `… ${total - 2 * WITNESS_ENDS} more …`, ...ids(tail.slice(-WITNESS_ENDS))];
 }
 
 /** Witnesses longer than this are shown as their first and last steps around "… N more …". */

@@ -4,6 +4,7 @@
 import type { PropertyResult } from "../rules/api.js";
 import type { Charter } from "../semantics/model.js";
 import type { LineIndex } from "../text/line-index.js";
+import type { Constitution } from "./constitution.js";
 import { toIgCsv } from "./ig.js";
 import { stringifyCanonical, toCanonicalJson } from "./json.js";
 import { emitMarkdown } from "./markdown.js";
@@ -37,6 +38,8 @@ export interface EmitInput {
   readonly lines?: LineIndex | null;
   /** Every charter of the run by project-relative file (to name federations). */
   readonly charters?: ReadonlyMap<string, Charter> | null;
+  /** The document model already built from these same fields (build shares one with the site), or absent. */
+  readonly constitution?: Constitution;
 }
 
 /** The per-charter outputs among `kinds` (the site is built by `buildSite`). */

@@ -16,7 +16,8 @@ import { buildConstitution, type Constitution, type ConstitutionInput, type Guar
 import { toMermaid } from "./mermaid.js";
 import { code, plain, toMarkdown } from "./rich.js";
 
-export type MarkdownInput = ConstitutionInput;
+/** `constitution`: the model already built from the same fields, so a caller rendering it twice (Markdown and the site) builds it once. */
+export type MarkdownInput = ConstitutionInput & { readonly constitution?: Constitution };
 
 /** A heading's anchor as GitHub computes it from the rendered text: lower case, punctuation dropped, spaces as hyphens. */
 export function githubSlug(heading: string): string {
@@ -45,7 +46,7 @@ function guaranteeRow(gu: Guarantee): string[] {
 
 /** The constitution as Markdown. */
 export function renderMarkdown(input: MarkdownInput): string {
-  return constitutionToMarkdown(buildConstitution(input));
+  return constitutionToMarkdown(input.constitution ?? buildConstitution(input));
 }
 
 export function constitutionToMarkdown(doc: Constitution): string {

@@ -3,7 +3,7 @@
 // name the property verdicts; on a reference what it names.
 import type { Hover } from "vscode-languageserver";
 import type { FileResult } from "../compiler.js";
-import { analyzeCharter, describeClauseCost, describeCoalition, formatCost, summarisePath } from "../analysis/index.js";
+import { analyzeCharter, describeClauseCost, describeCoalition, formatCost, shownPath } from "../analysis/index.js";
 import { code, escapeMarkdownInline, escapeText } from "../emit/escape.js";
 import { KIND_EXPECTED } from "../language/schema.js";
 import { PROPERTY_IDS } from "../language/properties.js";
@@ -53,7 +53,7 @@ function clauseText(charter: Charter, clause: Clause): string | null {
   const parts: string[] = [];
   const cc = analysis.clauses.get(clause.id);
   if (cc) parts.push(`**cost:** ${quoted(describeClauseCost(cc, analysis.unit))}`);
-  if (cc && cc.length > 0) parts.push(`**witness:** ${summarisePath(cc.witness).map((w) => (w.startsWith("… ") ? text(w) : ident(w))).join(" → ")}`);
+  if (cc && cc.length > 0) parts.push(`**witness:** ${shownPath(cc).map((w) => (w.startsWith("… ") ? text(w) : ident(w))).join(" → ")}`);
   if (clause.kind === "decision") {
     const c = analysis.coalitions.get(clause.name);
     if (c) parts.push(`**coalition:** ${quoted(describeCoalition(c, analysis.unit))} — carried by ${quoted(formatCost(c.cost, analysis.unit))}`);

@@ -11,9 +11,8 @@ export const amendmentStricter: Rule = {
   code: "CH0208",
   evaluate({ charter, analysis }) {
     let cheapest: ClauseCost | null = null;
-    for (const c of charter.clauses) {
-      const cc = analysis.clauses.get(c.id);
-      if (!cc) continue;
+    // analysis.clauses is in clause (source) order: read in order, no lookup per clause.
+    for (const cc of analysis.clauses.values()) {
       // Cheapest first; among equals the shortest witness, then source order.
       const by = cheapest ? compareCost(cc.cost, cheapest.cost) || cc.length - cheapest.length : -1;
       if (by < 0) cheapest = cc;

@@ -4,12 +4,11 @@
 // for rules turned `off` (off only drops the diagnostics).
 import { analyzeCharter, type CharterAnalysis } from "../analysis/index.js";
 import { diag } from "../diagnostics/codes.js";
-import { compareDiagnostics, type Diagnostic, type Severity } from "../diagnostics/diagnostic.js";
-import type { Profile, RuleLevel } from "../config/options.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { PROPERTY_IDS, type PropertyId } from "../language/properties.js";
 import type { Charter } from "../semantics/model.js";
 import type { PropertyResult, RulesInput, RulesOutput } from "./api.js";
-import type { Evaluation, Rule, RuleContext } from "./rule.js";
+import { type Evaluation, type Rule, type RuleContext, ruleLevel } from "./rule.js";
 import { accountableBodies } from "./accountable-bodies.js";
 import { amendmentStricter } from "./amendment-stricter.js";
 import { concurrentMembership } from "./concurrent-membership.js";
@@ -47,20 +46,7 @@ export const RULES: readonly Rule[] = [
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
 
-const PANARCHY_ERRORS: ReadonlySet<PropertyId> = new Set(["exit-guaranteed", "consent-based", "concurrent-membership", "federation-withdrawal"]);
-
-/** The severity a profile gives a property (§8). */
-export function profileSeverity(profile: Profile, id: string): Severity {
-  if (profile === "strict") return "error";
-  if (id === "decision-sound") return "error";
-  if (profile === "panarchy" && PANARCHY_ERRORS.has(id as PropertyId)) return "error";
-  return "warning";
-}
-
-/** The level in force for a rule: the `rules:` override, else the profile's severity. */
-export function ruleLevel(options: RulesInput["options"], id: string): RuleLevel {
-  return options.rules[id] ?? profileSeverity(options.profile, id);
-}
+export { profileSeverity, ruleLevel } from "./rule.js";
 
 /** Evaluate every property for every charter in the workspace (diagnostics not yet made). */
 export function evaluateWorkspace(input: Pick<RulesInput, "charters" | "options">): Map<string, Map<PropertyId, Evaluation>> {

@@ -5,10 +5,11 @@
 import type { Span } from "../ast/ast.js";
 import type { Code } from "../diagnostics/codes.js";
 import type { RelatedLocation } from "../diagnostics/diagnostic.js";
-import type { CheckOptions } from "../config/options.js";
+import type { CheckOptions, Profile, RuleLevel } from "../config/options.js";
+import type { Severity } from "../diagnostics/diagnostic.js";
 import type { PropertyId } from "../language/properties.js";
-import type { Charter, Tie } from "../semantics/model.js";
-import type { CharterAnalysis, ClauseCost } from "../analysis/index.js";
+import type { Charter, Clause, Tie } from "../semantics/model.js";
+import { type CharterAnalysis, type ClauseCost, ends, type WitnessStep } from "../analysis/index.js";
 import { formatCost, type MemberUnit } from "../analysis/cost.js";
 import type { PropertyResult } from "./api.js";
 
@@ -48,6 +49,34 @@ export interface Rule {
   evaluate(ctx: RuleContext): Evaluation;
 }
 
+const PANARCHY_ERRORS: ReadonlySet<PropertyId> = new Set(["exit-guaranteed", "consent-based", "concurrent-membership", "federation-withdrawal"]);
+
+/** The severity a profile gives a property (§8). */
+export function profileSeverity(profile: Profile, id: string): Severity {
+  if (profile === "strict") return "error";
+  if (id === "decision-sound") return "error";
+  if (profile === "panarchy" && PANARCHY_ERRORS.has(id as PropertyId)) return "error";
+  return "warning";
+}
+
+/** The level in force for a rule: the `rules:` override, else the profile's severity. */
+export function ruleLevel(options: CheckOptions, id: string): RuleLevel {
+  return options.rules[id] ?? profileSeverity(options.profile, id);
+}
+
+const LEVEL_RANK: Readonly<Record<RuleLevel, number>> = { off: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * Two rules that fail for the same fact at the same place (a missing or
+ * weakly protected `exit` fails both exit-guaranteed and exit-entrenched)
+ * report it once: the finding is made by the rule whose level is stricter,
+ * `preferred` when the levels are equal. The other rule keeps the fact among
+ * its verdict's reasons but makes no diagnostic of it.
+ */
+export function reportedBy(options: CheckOptions, preferred: PropertyId, other: PropertyId): PropertyId {
+  return LEVEL_RANK[ruleLevel(options, other)] > LEVEL_RANK[ruleLevel(options, preferred)] ? other : preferred;
+}
+
 export function holds(extra: Partial<PropertyResult> = {}): Evaluation {
   return { result: { holds: true, ...extra }, findings: [] };
 }
@@ -62,17 +91,29 @@ export function verdict(findings: readonly Finding[], extra: Partial<PropertyRes
   return fails(findings, extra, [...findings.map((f) => f.message), ...reasons]);
 }
 
-/** Related locations along a witness path, each saying why the step matters. */
+/**
+ * Related locations along a witness path, each saying why the step matters.
+ * A long path gets its first and last few steps (summarisePath's ends), not
+ * one location per step; only those steps are kept while the path is walked,
+ * and only their clauses are looked for.
+ */
 export function witnessRelated(charter: Charter, cc: ClauseCost, unit: MemberUnit): RelatedLocation[] {
   const out: RelatedLocation[] = [];
-  const byId = new Map(charter.clauses.map((c) => [c.id, c]));
-  const steps = cc.steps;
-  // A long path gets its first and last few steps (summarisePath's ends), not one location per step.
-  const ends = 5;
-  for (let i = 1; i < steps.length; i++) {
-    if (steps.length > 2 * ends + 2 && i > ends && i < steps.length - ends) continue;
-    const step = steps[i]!;
-    const prev = steps[i - 1]!.id;
+  const shown = 5;
+  // Steps 0..shown and the last shown + 1 (each shown step needs the one before it).
+  const { head, tail, total } = ends(cc.walk(), shown + 1, shown + 1);
+  const long = total > 2 * shown + 2;
+  const picked: { step: WitnessStep; prev: string; i: number }[] = [];
+  const all = [...head, ...tail];
+  for (let k = 1; k < all.length; k++) {
+    const i = k < head.length ? k : total - all.length + k;
+    if (long && i > shown && i < total - shown) continue;
+    picked.push({ step: all[k]!, prev: all[k - 1]!.id, i });
+  }
+  const wanted = new Set(picked.map((p) => p.step.id));
+  const byId = new Map<string, Clause>();
+  for (const c of charter.clauses) if (wanted.has(c.id)) byId.set(c.id, c);
+  for (const { step, prev, i } of picked) {
     const clause = byId.get(step.id);
     if (!clause) continue;
     let message: string;

@@ -82,8 +82,55 @@ describe("profiles and overrides (§8)", () => {
   it("panarchy: also exit-guaranteed, consent-based, concurrent-membership, federation-withdrawal errors", () => {
     const s = severities("panarchy");
     for (const rule of ["decision-sound", "exit-guaranteed", "consent-based", "concurrent-membership"]) expect([...s[rule]!], rule).toEqual(["error"]);
-    for (const rule of ["exit-entrenched", "due-process", "accountable-bodies", "group-secession"]) expect([...s[rule]!], rule).toEqual(["warning"]);
+    for (const rule of ["due-process", "accountable-bodies", "group-secession"]) expect([...s[rule]!], rule).toEqual(["warning"]);
+    // The non-entrenched exit is exit-guaranteed's error here, not also exit-entrenched's warning.
+    expect(s["exit-entrenched"]).toBeUndefined();
+    expect(profileSeverity("panarchy", "exit-entrenched")).toBe("warning");
     expect(profileSeverity("panarchy", "federation-withdrawal")).toBe("error");
+  });
+
+  describe("a non-entrenched or missing exit is one diagnostic, by the stricter of exit-guaranteed and exit-entrenched", () => {
+    const WEAK = charter(`
+  exit { approval: none retains: property }
+  body assembly { members: all members }
+  decision ordinary { by: assembly quorum: 20% threshold: majority of votes cast }
+  amendments { by: ordinary }`);
+    const NONE = charter(`
+  body assembly { members: all members }
+  decision ordinary { by: assembly quorum: 20% threshold: majority of votes cast }`);
+    const exitDiags = (text: string, profile: Profile, rules: Record<string, string> = {}) => {
+      const f = fileResult(checkFiles({ "a.charter": text }, { profile, rules: rules as never }), "a.charter");
+      const ds = f.diagnostics.filter((d) => d.rule === "exit-guaranteed" || d.rule === "exit-entrenched").map((d) => `${d.code} ${d.severity} ${d.span.start}`);
+      return { ds, props: f.properties! };
+    };
+    const cases: [string, Profile, Record<string, string>, string][] = [
+      ["equal levels: exit-entrenched carries the weak exit", "recommended", {}, "CH0203 warning"],
+      ["strict: still one, exit-entrenched's", "strict", {}, "CH0203 error"],
+      ["panarchy: exit-guaranteed is the error", "panarchy", {}, "CH0202 error"],
+      ["exit-guaranteed set to error", "recommended", { "exit-guaranteed": "error" }, "CH0202 error"],
+      ["exit-entrenched off: exit-guaranteed reports it", "recommended", { "exit-entrenched": "off" }, "CH0202 warning"],
+      ["exit-guaranteed off: exit-entrenched reports it", "recommended", { "exit-guaranteed": "off" }, "CH0203 warning"],
+    ];
+    for (const [name, profile, rules, want] of cases) {
+      it(name, () => {
+        const { ds, props } = exitDiags(WEAK, profile, rules);
+        expect(ds.length, ds.join("\n")).toBe(1);
+        expect(ds[0]).toMatch(new RegExp(`^${want} `));
+        // Both verdicts still fail, each with the fact among its reasons.
+        expect(props["exit-guaranteed"]!.holds).toBe(false);
+        expect(props["exit-entrenched"]!.holds).toBe(false);
+        expect(props["exit-guaranteed"]!.reasons!.some((r) => r.startsWith("exit is not entrenched: a coalition of more than 10% of members"))).toBe(true);
+        expect(props["exit-entrenched"]!.reasons).toEqual(["a coalition of more than 10% of members can weaken `exit`: exit → amendments → decision ordinary (20% quorum × majority of votes cast)"]);
+      });
+    }
+    it("no exit section: exit-guaranteed carries it when the levels are equal, exit-entrenched when it is stricter", () => {
+      const a = exitDiags(NONE, "recommended");
+      expect(a.ds.map((d) => d.split(" ").slice(0, 2).join(" "))).toEqual(["CH0202 warning"]);
+      expect(a.props["exit-entrenched"]!.reasons).toEqual(["`Test` has no `exit` section, so nothing protects a member's way out"]);
+      const b = exitDiags(NONE, "recommended", { "exit-entrenched": "error" });
+      expect(b.ds.map((d) => d.split(" ").slice(0, 2).join(" "))).toEqual(["CH0203 error"]);
+      expect(b.props["exit-guaranteed"]!.reasons).toEqual(["`Test` has no `exit` section, so a member has no guaranteed way to leave"]);
+    });
   });
 
   it("strict: every property an error", () => {

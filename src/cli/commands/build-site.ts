@@ -7,10 +7,12 @@ import { spawnSync as spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import v8 from "node:v8";
 import { check, type CheckResult } from "../../compiler.js";
 import type { CheckOptions } from "../../config/options.js";
 import { diffCharters, sideOf, type CharterDiff } from "../../diff/index.js";
 import { createHighlighter, type Highlighter } from "../../emit/html/highlight.js";
+import type { Constitution } from "../../emit/constitution.js";
 import { buildSite, type SiteCharter } from "../../emit/html/site.js";
 import { EMIT_SUFFIX, type EmitKind } from "../../emit/index.js";
 import type { Charter } from "../../semantics/model.js";
@@ -28,6 +30,11 @@ const LABELS: Partial<Record<EmitKind, string>> = { markdown: "Markdown", json: 
 /** The highlighter over the package's grammar, or null (plain source) when the grammar or the WASM cannot be found. */
 async function loadHighlighter(root: string | undefined): Promise<Highlighter | null> {
   try {
+    // Oniguruma's WASM runs on V8's baseline compiler only: optimising the
+    // whole module on a background thread cost ~160 ms of CPU per build, more
+    // than it saves on the at most MAX_HIGHLIGHTED_CHARS coloured per file.
+    // The only WASM the CLI loads; set before it is compiled.
+    v8.setFlagsFromString("--liftoff-only");
     const require = createRequire(root ? path.join(root, "package.json") : import.meta.url);
     const wasm = fs.readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
     const grammar = fs.readFileSync(path.join(root ?? ".", "grammar", "charter.tmLanguage.json"), "utf8");
@@ -82,7 +89,7 @@ export interface SiteBuildInput {
   readonly result: CheckResult;
   readonly projectRoot: string;
   /** Entry files that were built, with their output base (`federations/x`). */
-  readonly built: readonly { readonly file: string; readonly base: string }[];
+  readonly built: readonly { readonly file: string; readonly base: string; readonly constitution?: Constitution }[];
   readonly kinds: readonly EmitKind[];
   readonly options: CheckOptions;
   readonly git?: string;
@@ -98,7 +105,7 @@ export async function siteFiles(input: SiteBuildInput): Promise<SiteOutput[]> {
   for (const b of input.built) {
     const f = byFile.get(b.file);
     if (!f?.charter) continue;
-    charters.push({ file: f.file, base: b.base, text: f.text, lines: f.lines, charter: f.charter, properties: f.properties, diagnostics: f.diagnostics, ...(diffs ? { diff: diffs.get(f.file) ?? null } : {}) });
+    charters.push({ file: f.file, base: b.base, text: f.text, lines: f.lines, charter: f.charter, properties: f.properties, diagnostics: f.diagnostics, ...(b.constitution ? { constitution: b.constitution } : {}), ...(diffs ? { diff: diffs.get(f.file) ?? null } : {}) });
   }
   const playground = playgroundFiles(root);
   const pages = buildSite({

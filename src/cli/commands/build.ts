@@ -11,7 +11,7 @@
 import path from "node:path";
 import { relativeId, type CheckResult } from "../../compiler.js";
 import type { Profile } from "../../config/options.js";
-import { EMIT_KINDS, emitCharter, type EmitKind } from "../../emit/index.js";
+import { buildConstitution, EMIT_KINDS, emitCharter, type Constitution, type EmitKind } from "../../emit/index.js";
 import { writeOutputs, type Output } from "../../project/safe-fs.js";
 import type { Charter } from "../../semantics/model.js";
 import { sanitizeForTerminal } from "../../text/terminal.js";
@@ -79,7 +79,9 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
   const byFile = new Map(result.files.map((f) => [f.file, f]));
   let failed = 0;
   const outputs: Output[] = [];
-  const built: { file: string; base: string }[] = [];
+  const built: { file: string; base: string; constitution?: Constitution }[] = [];
+  // The Markdown and the site render one document model: built once per charter when both are asked for.
+  const shareModel = kinds.includes("markdown") && kinds.includes("html");
   const charters = chartersOf(result);
   for (const [i, f] of entries.entries()) {
     const abs = path.join(project.root, f.file);
@@ -92,8 +94,10 @@ export async function runBuild(paths: readonly string[], flags: BuildFlags, io: 
       printer.line(`charterc: not built: ${sanitizeForTerminal(f.file)} has ${errors.length || 1} error${errors.length === 1 ? "" : "s"}`);
       continue;
     }
-    built.push({ file: f.file, base: rel.split(path.sep).join("/") });
-    for (const o of await emitCharter({ charter: f.charter, properties: f.properties, lines: f.lines, charters }, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
+    const input = { charter: f.charter, properties: f.properties, lines: f.lines, charters };
+    const constitution = shareModel ? buildConstitution(input) : undefined;
+    built.push({ file: f.file, base: rel.split(path.sep).join("/"), ...(constitution ? { constitution } : {}) });
+    for (const o of await emitCharter(constitution ? { ...input, constitution } : input, rel, kinds)) outputs.push({ path: o.name, bytes: o.content, from: relativeId(io.cwd, abs) });
   }
   const shownOut = sanitizeForTerminal(relativeId(io.cwd, outDir));
   if (built.length === 0) {

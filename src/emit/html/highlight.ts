@@ -15,6 +15,8 @@ import { escapeHtml } from "./escape.js";
 
 export const MAX_TOKENIZED_LINE = 10_000;
 export const MAX_HIGHLIGHTED_CHARS = 60_000;
+const MAX_STATES = 32;
+const MAX_CACHED_LINES = 50_000;
 
 export interface Highlighter {
   /** One HTML string per source line (no line terminators), every token escaped; `highlighted` lines are coloured. */
@@ -70,6 +72,45 @@ export async function createHighlighter(wasm: Uint8Array, grammarJson: string): 
   });
   const grammar = await registry.loadGrammar("source.charter");
   if (!grammar) throw new Error("the charter TextMate grammar did not load");
+  // Tokenizing a line depends only on its text and the state before it, and
+  // charters repeat lines (`  }`, `    by: assembly`): the coloured HTML and the
+  // state after are kept per (state, line), across every file of the build.
+  // States are told apart structurally (`equals`, as editors do to stop
+  // re-tokenizing); at most MAX_STATES distinct states and MAX_CACHED_LINES
+  // lines are kept, past which a line is tokenized as before.
+  const states: textmate.StateStack[] = [];
+  const stateIndex = new WeakMap<textmate.StateStack, number>();
+  const cache: Map<string, { readonly html: string; readonly next: textmate.StateStack }>[] = [];
+  let cached = 0;
+  const indexOf = (state: textmate.StateStack): number => {
+    let i = stateIndex.get(state);
+    if (i !== undefined) return i;
+    // The first line's state (INITIAL) tokenizes differently from an equal state later (`\A`): never merged.
+    i = state === textmate.INITIAL ? -1 : states.findIndex((s) => s.depth === state.depth && s.equals(state));
+    if (i < 0 && states.length < MAX_STATES) {
+      i = states.length;
+      states.push(state);
+      cache.push(new Map());
+    }
+    if (i >= 0) stateIndex.set(state, i);
+    return i;
+  };
+  const tokenize = (line: string, state: textmate.StateStack): { readonly html: string; readonly next: textmate.StateStack } => {
+    const r = grammar.tokenizeLine2(line, state);
+    const t = r.tokens;
+    let html = "";
+    // Adjacent tokens of one class become one span.
+    for (let k = 0; k < t.length; ) {
+      const cls = classByIndex[(t[k + 1]! & FOREGROUND_MASK) >>> FOREGROUND_OFFSET] ?? null;
+      const start = t[k]!;
+      k += 2;
+      while (k < t.length && (classByIndex[(t[k + 1]! & FOREGROUND_MASK) >>> FOREGROUND_OFFSET] ?? null) === cls) k += 2;
+      const end = k < t.length ? t[k]! : line.length;
+      const piece = escapeHtml(line.slice(start, end));
+      html += cls ? `<span class="${cls}">${piece}</span>` : piece;
+    }
+    return { html, next: r.ruleStack };
+  };
   return {
     highlight(text: string) {
       const lines = text.split(/\r\n|\r|\n/);
@@ -84,21 +125,18 @@ export async function createHighlighter(wasm: Uint8Array, grammarJson: string): 
           out[i] = escapeHtml(line);
           continue;
         }
-        const r = grammar.tokenizeLine2(line, state);
-        state = r.ruleStack;
-        const t = r.tokens;
-        let html = "";
-        // Adjacent tokens of one class become one span.
-        for (let k = 0; k < t.length; ) {
-          const cls = classByIndex[(t[k + 1]! & FOREGROUND_MASK) >>> FOREGROUND_OFFSET] ?? null;
-          const start = t[k]!;
-          k += 2;
-          while (k < t.length && (classByIndex[(t[k + 1]! & FOREGROUND_MASK) >>> FOREGROUND_OFFSET] ?? null) === cls) k += 2;
-          const end = k < t.length ? t[k]! : line.length;
-          const piece = escapeHtml(line.slice(start, end));
-          html += cls ? `<span class="${cls}">${piece}</span>` : piece;
+        const si = indexOf(state);
+        const byLine = si >= 0 ? cache[si]! : null;
+        let hit = byLine?.get(line);
+        if (!hit) {
+          hit = tokenize(line, state);
+          if (byLine && cached < MAX_CACHED_LINES) {
+            byLine.set(line, hit);
+            cached++;
+          }
         }
-        out[i] = html;
+        out[i] = hit.html;
+        state = hit.next;
       }
       return { lines: out, highlighted };
     },

@@ -39,6 +39,8 @@ export interface SiteCharter {
   readonly diagnostics: readonly Diagnostic[];
   /** What changed since the git revision, when built with one (null: new, or not built from git). */
   readonly diff?: CharterDiff | null;
+  /** The document model already built for this charter (with `all` as its charters), shared with the Markdown output; built here when absent. */
+  readonly constitution?: Constitution;
 }
 
 export interface SiteInput {
@@ -384,7 +386,7 @@ export function buildSite(input: SiteInput): SiteFile[] {
   const sorted: SiteInput = { ...input, charters };
   const byFile = new Map(charters.map((sc) => [sc.file, sc]));
   const docs = new Map<string, Constitution>();
-  for (const sc of charters) docs.set(sc.file, buildConstitution({ charter: sc.charter, properties: sc.properties, lines: sc.lines, charters: input.all }));
+  for (const sc of charters) docs.set(sc.file, sc.constitution ?? buildConstitution({ charter: sc.charter, properties: sc.properties, lines: sc.lines, charters: input.all }));
   const members = new Map<string, Membership[]>();
   for (const sc of charters) {
     for (const t of sc.charter.ties) {

@@ -1,12 +1,12 @@
-// Diagrams laid out at build time (dagre) into inline SVG, so the site shows
-// them without JavaScript. Every label is HTML-escaped into SVG text; node
-// links point only at anchors of the page. A graph with more than
-// MAX_DRAWN_NODES nodes is not laid out (the layout is superlinear and the
-// drawing would be unreadable): the page says so, and the Markdown keeps its
-// Mermaid source.
-import dagre from "@dagrejs/dagre";
+// Diagrams laid out at build time (layout.ts, a layered layout) into inline
+// SVG, so the site shows them without JavaScript. Every label is
+// HTML-escaped into SVG text; node links point only at anchors of the page.
+// A graph with more than MAX_DRAWN_NODES nodes is not laid out (the drawing
+// would be unreadable): the page says so, and the Markdown keeps its Mermaid
+// source.
 import type { DiagramGraph } from "../mermaid.js";
 import { escapeHtml } from "./escape.js";
+import { layeredLayout } from "./layout.js";
 
 export const MAX_DRAWN_NODES = 120;
 const MAX_LABEL = 48;
@@ -15,47 +15,53 @@ const NODE_H = 34;
 const EDGE_FONT_W = 6.2;
 
 function clip(label: string): string {
-  const chars = [...label.replace(/\s+/g, " ").trim()];
+  const flat = label.replace(/\s+/g, " ").trim();
+  if (flat.length <= MAX_LABEL) return flat; // no more code points than code units
+  const chars = [...flat];
   return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join("")}…` : chars.join("");
 }
 
 const width = (s: string, w: number) => Math.ceil([...s].length * w);
-const n1 = (x: number) => (Math.round(x * 10) / 10).toString();
+/** `x` to one decimal, as `(Math.round(x * 10) / 10).toString()` writes it, from integers (a fraction's shortest decimal is slow to find). */
+function n1(x: number): string {
+  const t = Math.round(x * 10);
+  if (!Number.isSafeInteger(t) || Math.abs(t) >= 1e21) return (t / 10).toString();
+  const a = Math.abs(t);
+  const whole = Math.floor(a / 10);
+  const tenth = a - whole * 10;
+  return `${t < 0 ? "-" : ""}${whole}${tenth === 0 ? "" : `.${tenth}`}`;
+}
 
 /** Inline SVG of a graph, or null when it is too large to draw. `id` must be unique on the page ([a-z0-9-]). */
 export function graphToSvg(graph: DiagramGraph, id: string, caption: string): string | null {
   if (graph.nodes.length > MAX_DRAWN_NODES) return null;
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: graph.direction, nodesep: 24, ranksep: 56, edgesep: 12, marginx: 8, marginy: 8 });
   const labels = new Map<string, string>();
-  for (const n of graph.nodes) {
+  const nodes = graph.nodes.map((n) => {
     const label = clip(n.label);
     labels.set(n.id, label);
-    g.setNode(n.id, { width: width(label, CHAR_W) + 28, height: NODE_H });
-  }
-  graph.edges.forEach((e, i) => {
-    const label = clip(e.label);
-    g.setEdge(e.from, e.to, { label, width: width(label, EDGE_FONT_W) + 8, height: 16, labelpos: "c" }, `e${i}`);
+    return { id: n.id, width: width(label, CHAR_W) + 28, height: NODE_H };
   });
-  dagre.layout(g);
-  const info = g.graph() as { width?: number; height?: number };
-  const W = Math.ceil(info.width ?? 0);
-  const H = Math.ceil(info.height ?? 0);
+  const edgeLabels = graph.edges.map((e) => clip(e.label));
+  const layout = layeredLayout(
+    { nodes, edges: graph.edges.map((e, i) => ({ from: e.from, to: e.to, width: width(edgeLabels[i]!, EDGE_FONT_W) + 8, height: 16 })) },
+    { direction: graph.direction, nodesep: 24, ranksep: 56, edgesep: 12, marginx: 8, marginy: 8 },
+  );
+  const W = Math.ceil(layout.width);
+  const H = Math.ceil(layout.height);
   const out: string[] = [];
   out.push(`<svg class="diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="group" aria-labelledby="${id}-title">`);
   out.push(`<title id="${id}-title">${escapeHtml(caption)}</title>`);
   out.push(`<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker></defs>`);
   graph.edges.forEach((e, i) => {
-    const le = g.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points?: { x: number; y: number }[]; x?: number; y?: number; label?: string };
-    const pts = le.points ?? [];
-    if (pts.length === 0) return;
-    const d = pts.map((p, k) => `${k === 0 ? "M" : "L"}${n1(p.x)},${n1(p.y)}`).join("");
+    const le = layout.edges[i]!;
+    if (le.points.length === 0) return;
+    const d = le.points.map((p, k) => `${k === 0 ? "M" : "L"}${n1(p.x)},${n1(p.y)}`).join("");
     out.push(`<g class="edge${e.dotted ? " dotted" : ""}"><path d="${d}" marker-end="url(#${id}-arrow)"/>`);
-    if (le.x !== undefined && le.y !== undefined && le.label) out.push(`<text x="${n1(le.x)}" y="${n1(le.y + 4)}" text-anchor="middle">${escapeHtml(le.label)}</text>`);
+    if (edgeLabels[i]) out.push(`<text x="${n1(le.label.x)}" y="${n1(le.label.y + 4)}" text-anchor="middle">${escapeHtml(edgeLabels[i]!)}</text>`);
     out.push(`</g>`);
   });
   for (const n of graph.nodes) {
-    const ln = g.node(n.id) as { x: number; y: number; width: number; height: number };
+    const ln = layout.nodes.get(n.id)!;
     const x = ln.x - ln.width / 2;
     const y = ln.y - ln.height / 2;
     const rx = n.shape === "stadium" ? ln.height / 2 : n.shape === "round" ? 10 : 2;
