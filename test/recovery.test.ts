@@ -70,4 +70,34 @@ describe("error recovery through the whole pipeline", () => {
     expect([...f.charter!.decisions.keys()]).toEqual(["ordinary"]);
     expect(f.charter?.amendments?.by?.resolved).toBe(true);
   });
+
+  it("a misspelled section keyword costs one error, and mistakes after it are still found", () => {
+    const text = [
+      'charter "Misspelled" {', // 1
+      "  membership {", // 2
+      '    eligibility: "anyone"', // 3
+      "    admission: open", // 4
+      "  }", // 5
+      "  exitt {", // 6  unknown section
+      "    approval: none", // 7
+      "  }", // 8
+      "  body assembly { members: all members }", // 9
+      "  decision ordinary {", // 10
+      "    by: asembly", // 11 unknown body
+      "    threshold: majority of votes cast", // 12
+      "  }", // 13
+      "  amendments { by: ordinary }", // 14
+      '  dispute { by: "an arbiter" }', // 15 unknown section
+      "}", // 16
+    ].join("\n");
+    const f = checkText(text).files[0]!;
+    const errors = f.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => ({ code: d.code, line: f.lines.position(d.span.start).line, message: d.message }))).toEqual([
+      { code: "CH0019", line: 6, message: "unknown section `exitt` (did you mean `exit`?)" },
+      { code: "CH0110", line: 11, message: "unknown body `asembly`" },
+      { code: "CH0019", line: 15, message: "unknown section `dispute` (did you mean `disputes`?)" },
+    ]);
+    expect([...f.charter!.bodies.keys()]).toEqual(["assembly"]);
+    expect([...f.charter!.decisions.keys()]).toEqual(["ordinary"]);
+  });
 });

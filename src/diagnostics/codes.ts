@@ -43,6 +43,7 @@ const table = [
   ["CH0016", "invalid-encoding", "error", "the file is not valid UTF-8: byte {byte} at byte offset {at} cannot be decoded{more}", "Charter files are UTF-8; a byte sequence that is not UTF-8 is reported where it stands, and `fmt` leaves the file alone."],
   ["CH0017", "more-diagnostics", "info", "and {count} more {code} not shown: at most {max} diagnostics of one code are reported per file", "The diagnostics of one code in one file are capped; this one counts the rest (its severity is theirs)."],
   ["CH0018", "too-many-tokens", "error", "this file has more than {max} tokens, {limit}: it was {outcome}", "A charter may hold at most 200,000 tokens (comments included), and `fmt` formats at most 60,000; a larger file is refused before it is read into memory."],
+  ["CH0019", "unknown-section", "error", "unknown section `{name}`{hint}", "A section whose keyword is not one of §3's (a misspelling such as `exitt {`); it is reported once and its fields are not checked."],
   // ── semantic ─────────────────────────────────────────────────────────
   ["CH0101", "unknown-field", "error", "unknown field `{name}` in {where}", "A field the section's schema does not define."],
   ["CH0102", "duplicate-field", "error", "field `{name}` is given more than once in {where}", "Each field may appear once per section."],

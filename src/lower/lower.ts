@@ -17,11 +17,14 @@ import type {
   Term,
   Value,
 } from "../ast/ast.js";
+import { SECTION_KEYWORDS } from "../ast/ast.js";
+import { suggest } from "../text/suggest.js";
 import { diag, type Code, type DiagnosticExtras } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
 import { CodeCounter } from "../diagnostics/cap.js";
 import {
+  SECTION_KEYWORD_IMAGES,
   isLineComment,
   tokenKind,
   type CstEntry,
@@ -208,7 +211,9 @@ class Lowerer {
         continue;
       }
       flush();
-      out.push(e.kind === "field" ? this.field(e) : this.section(e));
+      if (e.kind === "field") out.push(this.field(e));
+      else if (isKnownSection(e)) out.push(this.section(e));
+      else this.unknownSection(e);
     }
     flush();
   }
@@ -230,6 +235,40 @@ class Lowerer {
     const fields: Entry[] = [];
     this.entries(s.items, fields, true);
 
+    const last = this.checkClosed(s, label);
+    return {
+      kind: "section",
+      keyword,
+      keywordSpan,
+      name,
+      fields: fields as Field[],
+      span: between(s.keyword, last),
+      bodySpan: s.open !== null ? between(s.open, last) : null,
+    };
+  }
+
+  /**
+   * A section whose keyword is no section keyword (`exitt {`, `bodyy council
+   * {`): one CH0019 with the closest keyword, and nothing of it in the AST.
+   * Its fields are lowered only for their syntax errors (a missing colon, a
+   * stray token); unknown-field checks never see them.
+   */
+  private unknownSection(s: CstSection): void {
+    const name = s.keyword.image;
+    const like = suggest(name, SECTION_KEYWORDS);
+    const at = span(s.keyword);
+    this.report(
+      "CH0019",
+      at,
+      { name, hint: like ? ` (did you mean \`${like}\`?)` : "" },
+      like ? { fix: { title: `Change to \`${like}\``, edits: [{ file: this.file, span: at, newText: like }] } } : { help: `the sections are ${SECTION_LIST}` },
+    );
+    this.entries(s.items, [], true);
+    this.checkClosed(s, name);
+  }
+
+  /** CH0009 for a section opened and not closed; returns the section's last token. */
+  private checkClosed(s: CstSection, label: string): SyntaxToken {
     const last = lastTokenOfSection(s);
     if (s.open !== null && s.close === null) {
       this.report(
@@ -242,15 +281,7 @@ class Lowerer {
         },
       );
     }
-    return {
-      kind: "section",
-      keyword,
-      keywordSpan,
-      name,
-      fields: fields as Field[],
-      span: between(s.keyword, last),
-      bodySpan: s.open !== null ? between(s.open, last) : null,
-    };
+    return last;
   }
 
   private field(f: CstField): Field {
@@ -353,6 +384,14 @@ class Lowerer {
       this.report("CH0005", { start: s, end: s + b.text.length }, { escape: b.text });
     }
   }
+}
+
+/** The keywords as the CH0019 help lists them. */
+const SECTION_LIST = SECTION_KEYWORDS.map((k) => (k === "body" || k === "decision" || k === "member of" ? `\`${k} NAME\`` : `\`${k}\``)).join(", ");
+
+/** A section with one of §3's keywords (`member` only as `member of`). */
+function isKnownSection(s: CstSection): boolean {
+  return s.of !== null || SECTION_KEYWORD_IMAGES.has(s.keyword.image);
 }
 
 function lastTokenOfField(f: CstField): SyntaxToken {

@@ -16,6 +16,7 @@
 //   header   = ( "charter" | "federation" ) [ name ]
 //   entry    = section | field | junk
 //   section  = keyword [ "of" ] [ IDENT ] [ "{" ] { field | junk } [ "}" ]
+//              (keyword: a section keyword, or any IDENT before `{` / `IDENT {`)
 //   field    = IDENT [ ":" ] { ":" } [ value ]
 //   value    = [ phrase ] { "," [ phrase ] }
 //   phrase   = term { term }
@@ -119,25 +120,45 @@ class CharterParser extends EmbeddedActionsParser {
 
   /**
    * A section certainly starts here: `KEYWORD {`, `body|decision IDENT {`, or
-   * `member of`. Field and value loops stop at it, so a missing `}` does not
-   * swallow the following sections.
+   * `member of`; or an unknown section (a misspelled keyword) that begins a
+   * line: `IDENT {` or `IDENT IDENT {`. Field and value loops stop at it, so
+   * a missing `}` does not swallow the following sections, and `exitt {`
+   * after a value is not glued onto it.
    */
   private atSectionStart(): boolean {
     const t1 = this.LA(1);
     if (t1.tokenType !== Ident) return false;
-    if (t1.image === "member") return this.atMemberOf();
-    if (!SECTION_KEYWORD_IMAGES.has(t1.image)) return false;
+    if (t1.image === "member" && this.atMemberOf()) return true;
+    if (!SECTION_KEYWORD_IMAGES.has(t1.image)) return (t1 as SyntaxToken).nl === true && this.atUnknownSection();
     const t2 = this.LA(2);
     if (t2.tokenType === LCurly) return true;
     return NAMED_IMAGES.has(t1.image) && t2.tokenType === Ident && this.LA(3).tokenType === LCurly;
   }
 
-  /** Where an entry is expected: a section keyword not followed by `:` starts a section. */
+  /**
+   * An IDENT that is no section keyword, with a section's shape after it:
+   * `IDENT {` or `IDENT IDENT {`. No field is followed by `{`, so this is a
+   * section with a misspelled keyword (`exitt {`, `bodyy council {`):
+   * lowering reports it once (CH0019) and its fields are not checked. In
+   * `IDENT KEYWORD {` the keyword starts the section (the IDENT ends a value,
+   * as in `retains: property, data` + `exit {` on the next line).
+   */
+  private atUnknownSection(): boolean {
+    const t2 = this.LA(2);
+    if (t2.tokenType === LCurly) return true;
+    return t2.tokenType === Ident && this.LA(3).tokenType === LCurly && !SECTION_KEYWORD_IMAGES.has(t2.image);
+  }
+
+  /**
+   * Where an entry is expected: a section keyword not followed by `:` starts
+   * a section, and so does an unknown section (`IDENT {`, `IDENT IDENT {`).
+   */
   private atSectionEntry(): boolean {
     const t1 = this.LA(1);
     if (t1.tokenType !== Ident) return false;
-    if (t1.image === "member") return this.atMemberOf();
-    return SECTION_KEYWORD_IMAGES.has(t1.image) && this.LA(2).tokenType !== Colon;
+    if (t1.image === "member" && this.atMemberOf()) return true;
+    if (SECTION_KEYWORD_IMAGES.has(t1.image)) return this.LA(2).tokenType !== Colon;
+    return this.atUnknownSection();
   }
 
   /** LA(1) can start a phrase: a term that is not `IDENT :` nor a section start. */
