@@ -128,7 +128,10 @@ ${o.body}
 
 function badge(id: string, p: PropertyResult | undefined, label = id): string {
   if (!p) return `<span class="badge none" title="${esc(PROMISES[id] ?? id)}">– ${esc(label)}</span>`;
-  return `<span class="badge ${p.holds ? "ok" : "fail"}" title="${esc(PROMISES[id] ?? id)}">${p.holds ? "✔" : "✘"} ${esc(label)}<span class="skip"> ${p.holds ? "holds" : "fails"}</span></span>`;
+  const verdict = p.holds ? "holds" : "fails";
+  // The verdict in words for screen readers, unless the label already says it.
+  const spoken = label === verdict ? "" : `<span class="skip"> ${verdict}</span>`;
+  return `<span class="badge ${p.holds ? "ok" : "fail"}" title="${esc(PROMISES[id] ?? id)}">${p.holds ? "✔" : "✘"} ${esc(label)}${spoken}</span>`;
 }
 
 /** A number that orders costs as `compareCost` does (seats before shares, never last). */
@@ -325,7 +328,7 @@ function indexPage(input: SiteInput, docs: ReadonlyMap<string, Constitution>): S
     return `<tr><th scope="row" data-sort="${esc(sc.charter.name.toLowerCase())}"><a href="${hrefFrom(self, pageOf(sc.base))}">${esc(sc.charter.name)}</a></th><td>${sc.charter.kind === "federation" ? "federation" : "community"}</td><td>${esc(jurisdictionText(sc.charter))}</td><td class="summary">${doc.summary ? esc(doc.summary) : "—"}</td>${badges.join("")}<td data-sort="${costSortKey(doc.analysis.exit?.cost)}">${doc.exitCost ? esc(doc.exitCost) : "no exit clause"}</td></tr>`;
   });
   const body = `<h1>Charters</h1>
-<p>${input.charters.length} charter${input.charters.length === 1 ? "" : "s"} in this workspace. Each row links to the charter's constitution, its guarantees and its source. Select a column heading to sort.</p>
+<p>${input.charters.length} charter${input.charters.length === 1 ? "" : "s"} in this workspace. Each name links to the charter's page: its constitution, guarantees and source. Select a column heading to sort.</p>
 <div class="table-wrap" tabindex="0"><table class="sortable" id="charters"><caption class="skip">Communities and federations</caption><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Jurisdiction</th><th scope="col">Summary</th>${HEADLINE.map((id) => `<th scope="col" data-type="number"><code>${esc(id)}</code></th>`).join("")}<th scope="col" data-type="number">Cost to weaken exit</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;
