@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { findMarkedRoot } from "../src/project/root.js";
 import { charterc, ensureBuilt, GOOD, sandbox } from "./hostile/fs/helpers.js";
 
 beforeAll(ensureBuilt, 120_000);
@@ -104,6 +105,13 @@ describe("the project root without a charterc.yaml", () => {
     const bare = sandbox({ "a.charter": GOOD });
     const b = charterc(bare.dir, ["check", "../outside"]);
     expect(b.stdout).toContain("(the working directory)");
+  });
+
+  it("is never the file system's root, even with a package.json there", () => {
+    const top = path.parse(process.cwd()).root;
+    const markedAt = (folders: string[]) => (p: string) => folders.includes(path.dirname(p));
+    expect(findMarkedRoot(path.join(top, "a", "b"), markedAt([top]))).toBeNull();
+    expect(findMarkedRoot(path.join(top, "a", "b"), markedAt([top, path.join(top, "a")]))).toBe(path.join(top, "a"));
   });
 
   it("a symlink from inside the larger root to outside it is still refused unread", () => {

@@ -23,13 +23,17 @@ export function lexists(p: string): boolean {
   }
 }
 
-/** The nearest folder at or above `start` holding a `package.json` or `.git`, else null. */
-export function findMarkedRoot(start: string): string | null {
+/**
+ * The nearest folder at or above `start` holding a `package.json` or `.git`,
+ * else null. The file system's root never counts (a `/package.json` in a
+ * container would make every path "inside the project").
+ */
+export function findMarkedRoot(start: string, exists: (p: string) => boolean = lexists): string | null {
   let dir = path.resolve(start);
   for (;;) {
-    if (ROOT_MARKERS.some((m) => lexists(path.join(dir, m)))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
+    if (ROOT_MARKERS.some((m) => exists(path.join(dir, m)))) return dir;
     dir = parent;
   }
 }
