@@ -17,6 +17,7 @@ import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.j
 import type { SourceFile } from "../compiler.js";
 import { MAX_CHARTER_TOKENS } from "../config/limits.js";
 import { countTokens, parse, recordTokenCount, tokenCountOf } from "../lower/index.js";
+import { partitionPoint } from "./positions.js";
 
 /**
  * Errors in the file's structure (a brace missing or too many, tokens
@@ -148,14 +149,7 @@ function closingBrace(doc: Document, text: string): number {
 
 /** Index of the first item whose span starts at or after `at` (items in source order). */
 function lowerBound(items: readonly { readonly span: Span }[], at: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.span.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(items.length, (i) => items[i]!.span.start < at);
 }
 
 /**

@@ -3,7 +3,7 @@
 // rename, semantic tokens and code actions.
 import type { Document, Field, Import, Name, Section, Term } from "../ast/ast.js";
 import { fieldSpec, SECTIONS, type FieldSpec, type SectionSpec, type ValueKind } from "../language/schema.js";
-import { contains } from "./positions.js";
+import { contains, partitionPoint } from "./positions.js";
 
 export type Located =
   | { readonly kind: "header-keyword"; readonly doc: Document }
@@ -203,13 +203,7 @@ export function siteAt(doc: Document, offset: number): NameSite | undefined {
   }
   const entries = doc.entries;
   // The first entry that ends at or after the offset; an entry ending exactly there may be followed by one starting there.
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.span.end < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(entries.length, (i) => entries[i]!.span.end < offset);
   const found: NameSite[] = [];
   for (let i = lo; i < entries.length && entries[i]!.span.start <= offset; i++) {
     const e = entries[i]!;

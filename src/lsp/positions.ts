@@ -21,3 +21,15 @@ export function toOffset(lines: LineIndex, pos: Position): number {
 export function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
+
+/** The first index in [0, n) for which `before(i)` is false, for a `before` true on a prefix (binary search). */
+export function partitionPoint(n: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
